@@ -1,0 +1,113 @@
+import Foundation
+
+/// A small Prometheus registry: labelled counters and histograms, rendered as text.
+///
+/// Shared by the server (requests, latency, connections) and the application (LLM calls),
+/// so there is one `/metrics` page.
+public final class Metrics: @unchecked Sendable {
+    // `lock` protects `counters`, `histograms` and `gauges`.
+    private let lock = NSLock()
+    private var counters: [String: [String: Double]] = [:]
+    private var histograms: [String: [String: Histogram]] = [:]
+    private var gauges: [String: @Sendable () -> Double] = [:]
+    private var help: [String: String] = [:]
+
+    /// Latency buckets in seconds.
+    public static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+
+    struct Histogram {
+        var buckets: [Double]
+        var counts: [Int]
+        var sum: Double = 0
+        var count: Int = 0
+
+        init(buckets: [Double]) {
+            self.buckets = buckets
+            self.counts = Array(repeating: 0, count: buckets.count)
+        }
+
+        mutating func observe(_ value: Double) {
+            for (index, bound) in buckets.enumerated() where value <= bound { counts[index] += 1 }
+            sum += value
+            count += 1
+        }
+    }
+
+    public init() {}
+
+    /// Adds `amount` to the counter `name` with `labels`.
+    public func increment(_ name: String, labels: [String: String] = [:], by amount: Double = 1, help: String? = nil) {
+        let key = Self.labelText(labels)
+        lock.withLock {
+            if let help { self.help[name] = help }
+            counters[name, default: [:]][key, default: 0] += amount
+        }
+    }
+
+    /// Records one observation in the histogram `name`.
+    public func observe(_ name: String, labels: [String: String] = [:], value: Double, help: String? = nil) {
+        let key = Self.labelText(labels)
+        lock.withLock {
+            if let help { self.help[name] = help }
+            histograms[name, default: [:]][key, default: Histogram(buckets: Self.latencyBuckets)].observe(value)
+        }
+    }
+
+    /// Registers a gauge read when the page is rendered.
+    public func gauge(_ name: String, help: String, read: @escaping @Sendable () -> Double) {
+        lock.withLock {
+            self.help[name] = help
+            gauges[name] = read
+        }
+    }
+
+    /// The current value of a counter (tests and health checks).
+    public func value(_ name: String, labels: [String: String] = [:]) -> Double {
+        lock.withLock { counters[name]?[Self.labelText(labels)] ?? 0 }
+    }
+
+    /// The Prometheus text exposition format, version 0.0.4.
+    public func render() -> String {
+        let (counters, histograms, gauges, help) = lock.withLock { (self.counters, self.histograms, self.gauges, self.help) }
+        var out = ""
+        for name in counters.keys.sorted() {
+            if let text = help[name] { out += "# HELP \(name) \(text)\n" }
+            out += "# TYPE \(name) counter\n"
+            for (labels, value) in counters[name]!.sorted(by: { $0.key < $1.key }) {
+                out += "\(name)\(labels) \(Self.format(value))\n"
+            }
+        }
+        for name in histograms.keys.sorted() {
+            if let text = help[name] { out += "# HELP \(name) \(text)\n" }
+            out += "# TYPE \(name) histogram\n"
+            for (labels, histogram) in histograms[name]!.sorted(by: { $0.key < $1.key }) {
+                let inner = labels.isEmpty ? "" : String(labels.dropFirst().dropLast()) + ","
+                for (index, bound) in histogram.buckets.enumerated() {
+                    out += "\(name)_bucket{\(inner)le=\"\(Self.format(bound))\"} \(histogram.counts[index])\n"
+                }
+                out += "\(name)_bucket{\(inner)le=\"+Inf\"} \(histogram.count)\n"
+                out += "\(name)_sum\(labels) \(Self.format(histogram.sum))\n"
+                out += "\(name)_count\(labels) \(histogram.count)\n"
+            }
+        }
+        for name in gauges.keys.sorted() {
+            if let text = help[name] { out += "# HELP \(name) \(text)\n" }
+            out += "# TYPE \(name) gauge\n\(name) \(Self.format(gauges[name]!()))\n"
+        }
+        return out
+    }
+
+    static func labelText(_ labels: [String: String]) -> String {
+        guard !labels.isEmpty else { return "" }
+        let body = labels.sorted { $0.key < $1.key }.map { key, value in
+            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+            return "\(key)=\"\(escaped)\""
+        }
+        return "{" + body.joined(separator: ",") + "}"
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
