@@ -39,13 +39,13 @@ enum AccessLogLine {
         let object: [String: Any] = [
             "time": Date().formatted(timeStyle),
             "method": request.method.rawValue,
-            "route": request.route,
+            "route": request.route.isEmpty ? "unmatched" : request.route,
             "status": status,
             "durationMs": (seconds * 1_000_000).rounded() / 1000,
             "requestId": request.id,
             "remote": request.remoteAddress,
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

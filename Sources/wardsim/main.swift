@@ -1,1 +1,4 @@
-print("x")
+import Foundation
+import WardSimApp
+
+exit(CommandRunner.run(WardSimCommand.self, arguments: Array(CommandLine.arguments.dropFirst())))
