@@ -119,18 +119,22 @@ public final class HTTPServer: @unchecked Sendable {
     func beginRequest() { lock.withLock { inFlight += 1 } }
     func endRequest() { lock.withLock { inFlight -= 1 } }
     func track(_ stream: EventStream) { lock.withLock { liveStreams[ObjectIdentifier(stream)] = stream } }
-    func untrack(_ stream: EventStream) { _ = lock.withLock { liveStreams.removeValue(forKey: ObjectIdentifier(stream)) } }
+    func untrack(_ stream: EventStream) {
+        _ = lock.withLock { liveStreams.removeValue(forKey: ObjectIdentifier(stream)) }
+    }
 
     /// Runs the router for a fully read request. Errors become JSON error responses.
     func dispatch(_ request: Request) -> Dispatch {
         var request = request
         switch router.match(request.method, request.path) {
         case .notFound:
-            return .ready(.error(HTTPError.notFound("No such page or endpoint: \(request.path)"), requestID: request.id), request)
+            return .ready(
+                .error(HTTPError.notFound("No such page or endpoint: \(request.path)"), requestID: request.id), request)
         case .methodNotAllowed(let allowed):
             var headers = HTTPHeaders()
             headers.set("Allow", allowed.map(\.rawValue).joined(separator: ", "))
-            let error = HTTPError(405, "\(request.method) is not allowed here; use \(headers["Allow"]!).", headers: headers)
+            let error = HTTPError(
+                405, "\(request.method) is not allowed here; use \(headers["Allow"]!).", headers: headers)
             return .ready(.error(error, requestID: request.id), request)
         case .found(let route, let parameters):
             request.parameters = parameters
@@ -164,7 +168,8 @@ public final class HTTPServer: @unchecked Sendable {
         logger.log(
             #"{"level":"error","requestId":"\#(request.id)","route":"\#(request.route)","error":"\#(String(describing: type(of: error)))"}"#
         )
-        return .error(HTTPError(500, "Something went wrong on our side (request \(request.id))."), requestID: request.id)
+        return .error(
+            HTTPError(500, "Something went wrong on our side (request \(request.id))."), requestID: request.id)
     }
 
     /// Metrics and the access log for a response about to be sent.
@@ -172,7 +177,8 @@ public final class HTTPServer: @unchecked Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let route = request.route.isEmpty ? "unmatched" : request.route
         metrics.increment(
-            "wardsim_http_requests_total", labels: ["route": route, "method": request.method.rawValue, "status": String(status)],
+            "wardsim_http_requests_total",
+            labels: ["route": route, "method": request.method.rawValue, "status": String(status)],
             help: "HTTP requests by route, method and status.")
         metrics.observe(
             "wardsim_http_request_duration_seconds", labels: ["route": route], value: seconds,

@@ -13,7 +13,9 @@ public final class Metrics: @unchecked Sendable {
     private var help: [String: String] = [:]
 
     /// Latency buckets in seconds.
-    public static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    public static let latencyBuckets: [Double] = [
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+    ]
 
     struct Histogram {
         var buckets: [Double]
@@ -68,7 +70,9 @@ public final class Metrics: @unchecked Sendable {
 
     /// The Prometheus text exposition format, version 0.0.4.
     public func render() -> String {
-        let (counters, histograms, gauges, help) = lock.withLock { (self.counters, self.histograms, self.gauges, self.help) }
+        let (counters, histograms, gauges, help) = lock.withLock {
+            (self.counters, self.histograms, self.gauges, self.help)
+        }
         var out = ""
         for name in counters.keys.sorted() {
             if let text = help[name] { out += "# HELP \(name) \(text)\n" }
