@@ -5,8 +5,11 @@
 enum EditDistance {
     /// The distance between `a` and `b`, or `nil` when it exceeds `bound`.
     static func distance(_ a: String, _ b: String, bound: Int) -> Int? {
-        let s = Array(a.unicodeScalars)
-        let t = Array(b.unicodeScalars)
+        distance(Array(a.unicodeScalars), Array(b.unicodeScalars), bound: bound)
+    }
+
+    /// The same on pre-split scalars, for callers that compare one word with many.
+    static func distance(_ s: [Unicode.Scalar], _ t: [Unicode.Scalar], bound: Int) -> Int? {
         if abs(s.count - t.count) > bound { return nil }
         if s.isEmpty || t.isEmpty { return max(s.count, t.count) <= bound ? max(s.count, t.count) : nil }
         var previous2 = [Int](repeating: 0, count: t.count + 1)

@@ -57,20 +57,24 @@ enum PorterStemmer {
             return ![0x77, 0x78, 0x79].contains(b[k - 1])
         }
 
-        func ends(_ s: String) -> Bool {
-            let suffix = Array(s.utf8)
-            return b.count >= suffix.count && Array(b.suffix(suffix.count)) == suffix
+        func ends(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard b.count >= n else { return false }
+            let start = s.utf8Start
+            let offset = b.count - n
+            for i in 0..<n where b[offset + i] != start[i] { return false }
+            return true
         }
 
-        mutating func replaceSuffix(_ s: String, with r: String) {
-            b.removeLast(s.utf8.count)
-            b.append(contentsOf: Array(r.utf8))
+        mutating func replaceSuffix(_ s: StaticString, with r: StaticString) {
+            b.removeLast(s.utf8CodeUnitCount)
+            b.append(contentsOf: UnsafeBufferPointer(start: r.utf8Start, count: r.utf8CodeUnitCount))
         }
 
         /// Replaces the first matching suffix when the stem before it has measure > `minMeasure`.
-        mutating func applyRules(_ rules: [(String, String)], minMeasure: Int) {
+        mutating func applyRules(_ rules: [(StaticString, StaticString)], minMeasure: Int) {
             for (suffix, replacement) in rules where ends(suffix) {
-                if measure(b.count - suffix.utf8.count) > minMeasure { replaceSuffix(suffix, with: replacement) }
+                if measure(b.count - suffix.utf8CodeUnitCount) > minMeasure { replaceSuffix(suffix, with: replacement) }
                 return
             }
         }
@@ -93,8 +97,9 @@ enum PorterStemmer {
                 return
             }
             var stripped = false
-            for suffix in ["ed", "ing"] where ends(suffix) && hasVowel(b.count - suffix.utf8.count) {
-                b.removeLast(suffix.utf8.count)
+            for suffix: StaticString in ["ed", "ing"] where ends(suffix) && hasVowel(b.count - suffix.utf8CodeUnitCount)
+            {
+                b.removeLast(suffix.utf8CodeUnitCount)
                 stripped = true
                 break
             }
@@ -112,38 +117,37 @@ enum PorterStemmer {
             if ends("y") && hasVowel(b.count - 1) { b[b.count - 1] = 0x69 }
         }
 
-        mutating func step2() {
-            applyRules(
-                [
-                    ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"),
-                    ("bli", "ble"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"),
-                    ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("iveness", "ive"),
-                    ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"),
-                    ("logi", "log"),
-                ], minMeasure: 0)
-        }
+        static let step2Rules: [(StaticString, StaticString)] = [
+            ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"),
+            ("bli", "ble"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"),
+            ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("iveness", "ive"),
+            ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"),
+            ("logi", "log"),
+        ]
 
-        mutating func step3() {
-            applyRules(
-                [
-                    ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""),
-                    ("ness", ""),
-                ], minMeasure: 0)
-        }
+        mutating func step2() { applyRules(Self.step2Rules, minMeasure: 0) }
+
+        static let step3Rules: [(StaticString, StaticString)] = [
+            ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""),
+            ("ness", ""),
+        ]
+
+        mutating func step3() { applyRules(Self.step3Rules, minMeasure: 0) }
+
+        /// Longest first, as the original algorithm's switch on the penultimate letter does.
+        static let step4Suffixes: [StaticString] = [
+            "ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ion", "ism", "ate", "iti", "ous", "ive",
+            "ize", "al", "er", "ic", "ou",
+        ]
 
         mutating func step4() {
-            let suffixes = [
-                "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism",
-                "ate", "iti", "ous", "ive", "ize",
-            ]
-            // Longest match first, as the original algorithm's switch on the penultimate letter does.
-            guard let suffix = suffixes.filter({ ends($0) }).max(by: { $0.utf8.count < $1.utf8.count }) else { return }
-            let k = b.count - suffix.utf8.count
+            guard let suffix = Self.step4Suffixes.first(where: { ends($0) }) else { return }
+            let k = b.count - suffix.utf8CodeUnitCount
             guard measure(k) > 1 else { return }
-            if suffix == "ion" {
+            if suffix.utf8CodeUnitCount == 3 && ends("ion") {
                 guard k > 0, b[k - 1] == 0x73 || b[k - 1] == 0x74 else { return }
             }
-            b.removeLast(suffix.utf8.count)
+            b.removeLast(suffix.utf8CodeUnitCount)
         }
 
         mutating func step5() {

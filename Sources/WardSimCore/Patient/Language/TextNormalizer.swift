@@ -22,9 +22,13 @@ public struct TextNormalizer: Sendable {
     }
 
     private let phrases: [String: [(key: [String], output: [String])]]
-    private let caseSensitive: [String: String] = [
-        "OH": "occupational health", "ED": "emergency", "ER": "emergency", "AE": "emergency",
+    /// Abbreviations that are ordinary words in lower case ("oh", "ed").
+    private static let caseSensitiveSorted: [(String, String)] = [
+        ("AE", "emergency"), ("ED", "emergency"), ("ER", "emergency"), ("OH", "occupational health"),
     ]
+
+    /// A shared normalizer with the built-in lexicon (building one costs a table of phrases).
+    public static let standard = TextNormalizer()
 
     public init(lexicon: Lexicon = .standard) {
         var table: [String: [(key: [String], output: [String])]] = [:]
@@ -44,31 +48,42 @@ public struct TextNormalizer: Sendable {
 
     /// Lowercased, diacritics and curly quotes folded.
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            .replacingOccurrences(of: "\u{2019}", with: "'")
-            .replacingOccurrences(of: "\u{2018}", with: "'")
+        let lower = text.lowercased()
+        guard !lower.utf8.allSatisfy({ $0 < 0x80 }) else { return lower }
+        return String(
+            lower.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).map {
+                $0 == "\u{2019}" || $0 == "\u{2018}" ? "'" : $0
+            })
     }
 
     /// Words of folded text: contractions expanded, split on anything that is not a letter or digit.
     static func split(_ folded: String) -> [String] {
-        var text = folded
-        for (from, to) in [("can't", "can not"), ("won't", "will not"), ("shan't", "shall not"), ("n't", " not")] {
-            text = text.replacingOccurrences(of: from, with: to)
-        }
+        let text = folded
         let chars = Array(text)
         var words: [String] = []
         var current = ""
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c.isLetter || c.isNumber {
+            if Self.isWordCharacter(c) {
                 current.append(c)
+                i += 1
+                continue
+            }
+            i += 1
+            // "don't" → "do not", "can't" → "can not", "won't" → "will not".
+            if c == "'", current.hasSuffix("n"), current.count > 1, i < chars.count, chars[i] == "t",
+                i + 1 == chars.count || !Self.isWordCharacter(chars[i + 1])
+            {
+                let stem = String(current.dropLast())
+                words.append(["ca": "can", "wo": "will", "sha": "shall"][stem] ?? stem)
+                words.append("not")
+                current = ""
                 i += 1
                 continue
             }
             if !current.isEmpty { words.append(current) }
             current = ""
-            i += 1
             if c == "'" && !(words.isEmpty) {
                 // "it's", "I'm", "they're", "today's": the clitic carries nothing we match on.
                 var j = i
@@ -87,10 +102,12 @@ public struct TextNormalizer: Sendable {
     /// The words of `text` with case-sensitive abbreviations (OH, ED) expanded first.
     public func words(_ text: String) -> [String] {
         var expanded = text
-        for (abbreviation, meaning) in caseSensitive.sorted(by: { $0.key < $1.key }) {
+        for (abbreviation, meaning) in Self.caseSensitiveSorted where TextSearch.contains(expanded, abbreviation) {
             expanded = Self.replaceWholeWord(abbreviation, with: meaning, in: expanded)
         }
-        expanded = expanded.replacingOccurrences(of: "A&E", with: "emergency")
+        if TextSearch.contains(expanded, "A&E") {
+            expanded = expanded.replacingOccurrences(of: "A&E", with: "emergency")
+        }
         return Self.split(Self.fold(expanded))
     }
 
@@ -122,6 +139,14 @@ public struct TextNormalizer: Sendable {
         tokens(text).filter { !Stopwords.contains($0) }
     }
 
+    /// A letter or digit (ASCII checked without a Unicode property lookup).
+    @inline(__always) static func isWordCharacter(_ c: Character) -> Bool {
+        if let a = c.asciiValue {
+            return (a >= 0x61 && a <= 0x7A) || (a >= 0x30 && a <= 0x39) || (a >= 0x41 && a <= 0x5A)
+        }
+        return c.isLetter || c.isNumber
+    }
+
     /// Text with every run of non-alphanumerics collapsed to one space, padded with spaces,
     /// so that `contains(" term ")` is a whole-word test.
     public static func padded(_ text: String) -> String {
@@ -129,7 +154,6 @@ public struct TextNormalizer: Sendable {
     }
 
     private static func replaceWholeWord(_ word: String, with replacement: String, in text: String) -> String {
-        guard text.contains(word) else { return text }
         var result = ""
         var current = ""
         for c in text {

@@ -43,7 +43,7 @@ enum UtteranceSplitter {
         for joiner in [", and also ", " and also ", ", and ", ", also ", ", plus ", " as well as "] {
             pieces = pieces.flatMap { piece -> [String] in
                 let folded = piece.lowercased()
-                guard folded.contains(joiner) else { return [piece] }
+                guard TextSearch.contains(folded, joiner) else { return [piece] }
                 var result: [String] = []
                 var rest = Substring(piece)
                 while let range = rest.lowercased().range(of: joiner) {

@@ -4,7 +4,7 @@
 /// on?" asks for `duration` of whatever was last discussed.
 enum AspectCues {
     static func aspect(padded: String, stems: Set<String>) -> Fact.Aspect? {
-        func has(_ phrases: [String]) -> Bool { phrases.contains { padded.contains(" \($0) ") } }
+        func has(_ phrases: [String]) -> Bool { phrases.contains { TextSearch.contains(padded, " \($0) ") } }
         if stems.contains("durat") || has(["how long", "since when", "lasted", "going on for", "how many days"]) {
             return .duration
         }
@@ -33,7 +33,7 @@ enum AspectCues {
     /// Words that point back to the last subject ("it", "that") or continue the last question ("and …").
     static func isAnaphoric(padded: String) -> Bool {
         let pointers = [" it ", " that ", " this ", " they ", " them ", " those ", " these ", " the same "]
-        if pointers.contains(where: { padded.contains($0) }) { return true }
+        if pointers.contains(where: { TextSearch.contains(padded, $0) }) { return true }
         return padded.hasPrefix(" and ") || padded.hasPrefix(" what about ") || padded.hasPrefix(" how about ")
     }
 }

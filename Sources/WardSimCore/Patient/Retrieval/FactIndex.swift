@@ -33,7 +33,7 @@ struct FactIndex: Sendable {
     /// Surface words and stems of every topic term → the stem to use, for typo correction.
     let vocabulary: [String: String]
     /// Vocabulary keys grouped by first character, sorted, so correction is deterministic.
-    let vocabularyByInitial: [Character: [String]]
+    let vocabularyByInitial: [Character: [(key: String, scalars: [Unicode.Scalar])]]
     /// The patient's and speaker's names: addressing someone by name asks for nothing.
     let nameWords: Set<String>
 
@@ -80,7 +80,9 @@ struct FactIndex: Sendable {
                 subjectStems: item.subject, allTerms: Set(item.topics.flatMap(\.0)), phrases: item.phrases)
         }
         self.vocabulary = vocabulary
-        self.vocabularyByInitial = Dictionary(grouping: vocabulary.keys.sorted()) { $0.first! }
+        self.vocabularyByInitial = Dictionary(grouping: vocabulary.keys.sorted().filter { $0.count >= 4 }) {
+            $0.first!
+        }.mapValues { keys in keys.map { ($0, Array($0.unicodeScalars)) } }
         let names = [scenario.patient.name, scenario.patient.speaker.name ?? ""].joined(separator: " ")
         self.nameWords = Set(normalizer.words(names))
     }
@@ -104,9 +106,10 @@ struct FactIndex: Sendable {
         if let known = vocabulary[token.word] { return known }
         let allowance = EditDistance.allowance(forLength: token.word.count)
         guard allowance > 0, let initial = token.word.first else { return token.stem }
+        let word = Array(token.word.unicodeScalars)
         var best: (distance: Int, key: String)?
-        for key in vocabularyByInitial[initial] ?? [] where key.count >= 4 {
-            guard let d = EditDistance.distance(token.word, key, bound: allowance) else { continue }
+        for (key, scalars) in vocabularyByInitial[initial] ?? [] where abs(scalars.count - word.count) <= allowance {
+            guard let d = EditDistance.distance(word, scalars, bound: allowance) else { continue }
             if best == nil || d < best!.distance { best = (d, key) }
         }
         return best.map { vocabulary[$0.key]! } ?? token.stem

@@ -22,7 +22,8 @@ struct IntentClassifier: Sendable {
     func cues(for text: String, endsWithQuestionMark: Bool) -> Cues {
         let padded = Self.padded(text)
         var social: Set<Intent> = []
-        for (intent, phrases) in Self.socialPhrases where phrases.contains(where: { padded.contains(" \($0) ") }) {
+        for (intent, phrases) in Self.socialPhrases
+        where phrases.contains(where: { TextSearch.contains(padded, " \($0) ") }) {
             social.insert(intent)
         }
         let firstWord = padded.split(separator: " ").first.map(String.init) ?? ""
@@ -30,10 +31,10 @@ struct IntentClassifier: Sendable {
         return Cues(
             isQuestion: endsWithQuestionMark || Self.startsLikeQuestion(padded),
             social: social,
-            isOpenQuestion: Self.openPhrases.contains { padded.contains(" \($0) ") },
-            asksUnknowable: Self.unknowablePhrases.contains { padded.contains(" \($0) ") },
-            demandsDiagnosis: Self.diagnosisDemands.contains { padded.contains(" \($0) ") },
-            onlyChecksUnderstanding: Self.pureChecks.contains { padded.contains(" \($0) ") })
+            isOpenQuestion: Self.openPhrases.contains { TextSearch.contains(padded, " \($0) ") },
+            asksUnknowable: Self.unknowablePhrases.contains { TextSearch.contains(padded, " \($0) ") },
+            demandsDiagnosis: Self.diagnosisDemands.contains { TextSearch.contains(padded, " \($0) ") },
+            onlyChecksUnderstanding: Self.pureChecks.contains { TextSearch.contains(padded, " \($0) ") })
     }
 
     /// Lowercase words separated by single spaces, apostrophes kept, padded with spaces.
@@ -41,7 +42,7 @@ struct IntentClassifier: Sendable {
         var out = " "
         var lastWasSpace = true
         for c in TextNormalizer.fold(text) {
-            if c.isLetter || c.isNumber || c == "'" {
+            if TextNormalizer.isWordCharacter(c) || c == "'" {
                 out.append(c)
                 lastWasSpace = false
             } else if !lastWasSpace {

@@ -56,7 +56,7 @@ public struct Retriever: Sendable {
     let index: FactIndex
     private let classifier = IntentClassifier()
 
-    public init(scenario: Scenario, normalizer: TextNormalizer = TextNormalizer(), tuning: Tuning = Tuning()) {
+    public init(scenario: Scenario, normalizer: TextNormalizer = .standard, tuning: Tuning = Tuning()) {
         self.scenario = scenario
         self.normalizer = normalizer
         self.tuning = tuning
@@ -137,9 +137,15 @@ public struct Retriever: Sendable {
     }
 
     private func analyse(_ text: String) -> Analysis {
+        var corrections: [TextNormalizer.Token: String] = [:]
         func stems(_ text: String) -> (content: Set<String>, all: [String]) {
             let tokens = normalizer.tokens(text).filter { !index.nameWords.contains($0.word) }
-            let content = tokens.filter { !Stopwords.contains($0) }.map { index.corrected($0) }
+            let content = tokens.filter { !Stopwords.contains($0) }.map { token in
+                if let known = corrections[token] { return known }
+                let stem = index.corrected(token)
+                corrections[token] = stem
+                return stem
+            }
             return (Set(content), tokens.map(\.stem))
         }
         let whole = stems(text)
@@ -278,7 +284,9 @@ public struct Retriever: Sendable {
     static func clauses(of text: String) -> [String] {
         var pieces = [text.lowercased()]
         for separator in [",", " or ", " and ", "/", "&", " plus ", " as well as ", " nor ", " - "] {
-            pieces = pieces.flatMap { $0.components(separatedBy: separator) }
+            pieces = pieces.flatMap { piece in
+                TextSearch.contains(piece, separator) ? piece.components(separatedBy: separator) : [piece]
+            }
         }
         return pieces.filter { $0.contains(where: \.isLetter) }
     }
