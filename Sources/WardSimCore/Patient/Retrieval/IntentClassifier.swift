@@ -17,6 +17,9 @@ struct IntentClassifier: Sendable {
         var demandsDiagnosis: Bool
         /// Only checks understanding ("Does that make sense?"): asks for no fact.
         var onlyChecksUnderstanding: Bool
+        /// The open invitation ("what brings you", "how are you") found, if any: with
+        /// nothing else asked, it asks for no fact.
+        var invitation: String?
     }
 
     func cues(for text: String, endsWithQuestionMark: Bool) -> Cues {
@@ -34,7 +37,8 @@ struct IntentClassifier: Sendable {
             isOpenQuestion: Self.openPhrases.contains { TextSearch.contains(padded, " \($0) ") },
             asksUnknowable: Self.unknowablePhrases.contains { TextSearch.contains(padded, " \($0) ") },
             demandsDiagnosis: Self.diagnosisDemands.contains { TextSearch.contains(padded, " \($0) ") },
-            onlyChecksUnderstanding: Self.pureChecks.contains { TextSearch.contains(padded, " \($0) ") })
+            onlyChecksUnderstanding: Self.pureChecks.contains { TextSearch.contains(padded, " \($0) ") },
+            invitation: Self.pureOpeners.first { TextSearch.contains(padded, " \($0) ") })
     }
 
     /// Lowercase words separated by single spaces, apostrophes kept, padded with spaces.
@@ -138,6 +142,14 @@ struct IntentClassifier: Sendable {
         "does that make sense", "make sense", "makes sense", "is that clear", "any questions", "repeat back",
         "explain back", "say back", "does that sound", "how does that sound", "happy with that",
         "happy with the plan", "ok with you", "okay with you", "what we discussed",
+    ]
+
+    /// Open invitations that name no topic.
+    static let pureOpeners: [String] = [
+        "what brings you", "what brought you", "what's brought you", "what has brought you", "how can i help",
+        "how can we help", "what can i do for you", "what can we do for you", "what seems to be the problem",
+        "what's the problem", "what is the problem", "how are you", "how have you been", "what's going on",
+        "what is going on", "in your own words", "start from the beginning", "is there anything else",
     ]
 
     /// Words that greet only when they open the sentence ("Morning, Derek", not "this morning").

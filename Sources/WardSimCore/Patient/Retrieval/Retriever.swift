@@ -80,6 +80,8 @@ public struct Retriever: Sendable {
             if !cues.isQuestion && !cues.social.isEmpty { continue }
             // "Does that make sense?" checks understanding; it asks for no fact.
             if cues.onlyChecksUnderstanding { continue }
+            // "What brings you in today?" invites the story; it asks for no particular fact.
+            if let invitation = cues.invitation, onlyInvites(part.text, invitation: invitation) { continue }
             let found = match(part.text, context: context)
             if found.isEmpty {
                 if cues.asksUnknowable { intents.insert(.unknowable) }
@@ -164,7 +166,10 @@ public struct Retriever: Sendable {
         let isFollowUp =
             analysis.stems.isSubset(of: Self.followUpStems)
             && (context.lastSubject != nil || !context.lastFactIDs.isEmpty)
-        if isFollowUp, let entry = followUp(analysis, context: context) { return [entry] }
+        // A follow-up ("how long for?") refers back, unless it is word for word one of a
+        // fact's own topics ("had this before?", "how many times?").
+        let worded = isFollowUp ? index.entries.filter { wordedLike(analysis, $0) } : []
+        if isFollowUp, worded.isEmpty, let entry = followUp(analysis, context: context) { return [entry] }
 
         var remaining = analysis.stems
         var chosen: [Candidate] = []
@@ -199,7 +204,8 @@ public struct Retriever: Sendable {
                 analysis.clauses.indices.filter { !analysis.clauses[$0].isDisjoint(with: next.covered) })
             if remaining.isEmpty { break }
         }
-        if chosen.isEmpty, analysis.aspect != nil || analysis.anaphoric,
+        if chosen.isEmpty, let entry = worded.first { return [entry] }
+        if chosen.isEmpty, analysis.aspect != nil || analysis.anaphoric || isFollowUp,
             let entry = followUp(analysis, context: context)
         {
             return [entry]
@@ -255,6 +261,26 @@ public struct Retriever: Sendable {
         return Candidate(
             entry: entry, covered: covered, score: score, fullTopic: !fullCovered.isEmpty || phraseTopic,
             fullCovered: fullCovered)
+    }
+
+    /// Whether `text` says nothing beyond `invitation`, the patient's name and "today".
+    private func onlyInvites(_ text: String, invitation: String) -> Bool {
+        let skip = Set(normalizer.words(invitation)).union(index.nameWords).union(Self.invitationFiller)
+        return normalizer.terms(text).allSatisfy { skip.contains($0.word) }
+    }
+
+    private static let invitationFiller: Set<String> = [
+        "today", "tonight", "here", "doing", "feeling", "feel", "now", "morning", "afternoon", "evening", "then",
+    ]
+
+    /// Whether one of `entry`'s topics is worded like the question: every word of a topic of
+    /// two words or more appears in it, or the two say exactly the same.
+    private func wordedLike(_ analysis: Analysis, _ entry: FactIndex.Entry) -> Bool {
+        entry.topics.contains { topic in
+            topic.stems.isSubset(of: analysis.stems)
+                && ((topic.allStems.count >= 2 && topic.allStems.isSubset(of: analysis.allStems))
+                    || topic.allStems == analysis.allStems)
+        }
     }
 
     /// Whether `sequence` contains `phrase` contiguously.
