@@ -46,7 +46,8 @@ let package = Package(
 
         .testTarget(
             name: "WardSimCoreTests", dependencies: ["WardSimCore"],
-            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+            // Injection attacks are read through #filePath, like the fixtures.
+            exclude: ["InjectionFixtures"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimHTTPTests", dependencies: ["WardSimHTTP", "WardSimLLM"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimStoreTests", dependencies: ["WardSimStore"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimLLMTests", dependencies: ["WardSimLLM"], swiftSettings: swiftSettings),
