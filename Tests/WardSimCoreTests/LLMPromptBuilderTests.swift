@@ -110,13 +110,16 @@ import Testing
                     question: question, retrieval: retrieval, transcript: transcript)
                 {
                     ours += TokenEstimate.tokens(messages)
-                    naive += TokenEstimate.wholeCaseTokens(scenario: scenario, transcript: transcript, question: question)
+                    naive += TokenEstimate.wholeCaseTokens(
+                        scenario: scenario, transcript: transcript, question: question)
                 }
                 transcript.append(await engine.respond(to: question, transcript: transcript).conversationTurn)
             }
         }
         let ratio = Double(naive) / Double(max(ours, 1))
-        print("prompt tokens: \(ours) with retrieval vs \(naive) whole case + transcript, ratio \(String(format: "%.1f", ratio))")
+        print(
+            "prompt tokens: \(ours) with retrieval vs \(naive) whole case + transcript, ratio \(String(format: "%.1f", ratio))"
+        )
         #expect(ratio > 3)
     }
 }
