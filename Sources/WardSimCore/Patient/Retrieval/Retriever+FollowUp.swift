@@ -31,13 +31,15 @@ extension Retriever {
     ]
 
     /// Whether one of `entry`'s topics is worded like the question: every word of a topic of
-    /// two words or more appears in it, or the two say exactly the same.
+    /// two words or more appears in it, the two say exactly the same, or a phrase topic
+    /// ("by when") appears in it word for word.
     func wordedLike(_ analysis: Analysis, _ entry: FactIndex.Entry) -> Bool {
-        entry.topics.contains { topic in
+        let topic = entry.topics.contains { topic in
             topic.stems.isSubset(of: analysis.stems)
                 && ((topic.allStems.count >= 2 && topic.allStems.isSubset(of: analysis.allStems))
                     || topic.allStems == analysis.allStems)
         }
+        return topic || entry.phrases.contains { $0.count >= 2 && Self.contains(analysis.sequence, $0) }
     }
 
     /// Whether `sequence` contains `phrase` contiguously.
