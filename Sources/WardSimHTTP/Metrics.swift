@@ -35,7 +35,25 @@ public final class Metrics: @unchecked Sendable {
         }
     }
 
+    /// Request counts and latencies kept apart from the generic maps: they are updated
+    /// on every request, so their keys must be cheap (no label strings built per call).
+    private struct RequestKey: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
+    private var requestCounts: [RequestKey: Int] = [:]
+    private var requestLatency: [String: Histogram] = [:]
+
     public init() {}
+
+    /// Counts one HTTP request and observes its latency.
+    public func recordRequest(route: String, method: String, status: Int, seconds: Double) {
+        lock.withLock {
+            requestCounts[RequestKey(route: route, method: method, status: status), default: 0] += 1
+            requestLatency[route, default: Histogram(buckets: Self.latencyBuckets)].observe(seconds)
+        }
+    }
 
     /// Adds `amount` to the counter `name` with `labels`.
     public func increment(_ name: String, labels: [String: String] = [:], by amount: Double = 1, help: String? = nil) {
@@ -66,6 +84,11 @@ public final class Metrics: @unchecked Sendable {
     /// The current value of a counter (tests and health checks).
     public func value(_ name: String, labels: [String: String] = [:]) -> Double {
         lock.withLock { counters[name]?[Self.labelText(labels)] ?? 0 }
+    }
+
+    /// How many requests matched `route` with `status` (tests).
+    public func requestCount(route: String, status: Int) -> Int {
+        lock.withLock { requestCounts.filter { $0.key.route == route && $0.key.status == status }.values.reduce(0, +) }
     }
 
     /// The Prometheus text exposition format, version 0.0.4.
