@@ -93,8 +93,22 @@ public final class Metrics: @unchecked Sendable {
 
     /// The Prometheus text exposition format, version 0.0.4.
     public func render() -> String {
-        let (counters, histograms, gauges, help) = lock.withLock {
+        var (counters, histograms, gauges, help) = lock.withLock {
             (self.counters, self.histograms, self.gauges, self.help)
+        }
+        let (requestCounts, requestLatency) = lock.withLock { (self.requestCounts, self.requestLatency) }
+        if !requestCounts.isEmpty {
+            help["wardsim_http_requests_total"] = "HTTP requests by route, method and status."
+            help["wardsim_http_request_duration_seconds"] =
+                "Time from the request being read to the response being queued."
+            for (key, count) in requestCounts {
+                let labels = Self.labelText(["route": key.route, "method": key.method, "status": String(key.status)])
+                counters["wardsim_http_requests_total", default: [:]][labels, default: 0] += Double(count)
+            }
+            for (route, histogram) in requestLatency {
+                histograms["wardsim_http_request_duration_seconds", default: [:]][Self.labelText(["route": route])] =
+                    histogram
+            }
         }
         var out = ""
         for name in counters.keys.sorted() {
