@@ -24,7 +24,8 @@ public enum TokenDigest {
     static func digest(_ message: [UInt8], key: [UInt8]) -> [UInt8] {
         Sodium.ready()
         var output = [UInt8](repeating: 0, count: 32)
-        _ = crypto_generichash(&output, output.count, message, UInt64(message.count), key.isEmpty ? nil : key, key.count)
+        _ = crypto_generichash(
+            &output, output.count, message, UInt64(message.count), key.isEmpty ? nil : key, key.count)
         return output
     }
 

@@ -23,7 +23,9 @@ public enum AccountFieldRules {
                 reason: "Use \(usernameLength.lowerBound) to \(usernameLength.upperBound) characters.")
         }
         let allowed = username.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-_@".unicodeScalars.contains(scalar))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || ".-_@".unicodeScalars.contains(scalar))
         }
         guard allowed else {
             return FieldProblem(field: "username", reason: "Use only letters A–Z, digits and . _ - @.")

@@ -88,13 +88,19 @@ public enum CSV {
                 recordLine = line
             case "\"":
                 guard field.isEmpty, !fieldWasQuoted else {
-                    throw SyntaxError(line: line, reason: "a quote inside a field that does not start with one; wrap the field in quotes and double the inner quote (\"\")")
+                    throw SyntaxError(
+                        line: line,
+                        reason:
+                            "a quote inside a field that does not start with one; wrap the field in quotes and double the inner quote (\"\")"
+                    )
                 }
                 inQuotes = true
                 fieldWasQuoted = true
             default:
                 if afterClosingQuote {
-                    throw SyntaxError(line: line, reason: "text after a closing quote; a quoted field must end at a comma or line break")
+                    throw SyntaxError(
+                        line: line,
+                        reason: "text after a closing quote; a quoted field must end at a comma or line break")
                 }
                 field.append(scalar)
             }

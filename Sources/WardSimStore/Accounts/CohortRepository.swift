@@ -70,8 +70,8 @@ public struct CohortRepository {
     public func traineeCounts() throws -> [Int64: Int] {
         var counts: [Int64: Int] = [:]
         for row in try db.rows(
-            "SELECT cohort_id, COUNT(*) AS n FROM users WHERE role = 'trainee' AND cohort_id IS NOT NULL GROUP BY cohort_id")
-        {
+            "SELECT cohort_id, COUNT(*) AS n FROM users WHERE role = 'trainee' AND cohort_id IS NOT NULL GROUP BY cohort_id"
+        ) {
             counts[try row.require("cohort_id")] = try row.require("n")
         }
         return counts

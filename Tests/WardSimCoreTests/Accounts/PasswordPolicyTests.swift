@@ -13,7 +13,8 @@ struct PasswordPolicyTests {
 
     @Test func reasonsNameTheLimit() {
         #expect(PasswordPolicy.problem(with: "short")?.reason.contains("at least 12") == true)
-        #expect(PasswordPolicy.problem(with: String(repeating: "x", count: 200))?.reason.contains("at most 128") == true)
+        #expect(
+            PasswordPolicy.problem(with: String(repeating: "x", count: 200))?.reason.contains("at most 128") == true)
         #expect(PasswordPolicy.problem(with: "short")?.field == "password")
     }
 

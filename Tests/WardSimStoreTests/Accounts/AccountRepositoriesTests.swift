@@ -13,7 +13,8 @@ struct AccountRepositoriesTests {
     func makeUser(_ name: String, _ role: Role, cohort: Int64? = nil, hash: String = "$argon2id$stub") throws -> User {
         try database.pool.write { db throws in
             try UserRepository(db).insert(
-                NewUser(username: name, displayName: name.capitalized, role: role, cohortID: cohort, passwordHash: hash),
+                NewUser(
+                    username: name, displayName: name.capitalized, role: role, cohortID: cohort, passwordHash: hash),
                 at: now)
         }
     }
@@ -130,6 +131,11 @@ struct AccountRepositoriesTests {
             }
         }
         let listed = try database.pool.read { db in try ScenarioCatalogRepository(db).latestVersions() }
-        #expect(listed == [ScenarioVersionSummary(scenarioID: "chest-pain", version: 2, status: "published", source: "library", title: "Chest pain v2")])
+        #expect(
+            listed == [
+                ScenarioVersionSummary(
+                    scenarioID: "chest-pain", version: 2, status: "published", source: "library", title: "Chest pain v2"
+                )
+            ])
     }
 }
