@@ -13,6 +13,7 @@ struct SecretsTests {
         let traineePassword = "trainee pass phrase 2"
         let wrongPassword = "mistyped pass phrase 3"
 
+        #expect(try await app.request("GET", "/setup?token=\(setupToken)").status == 200)
         let created = try await app.request(
             "POST", "/api/setup",
             json: ["token": setupToken, "username": "root", "displayName": "Root", "password": adminPassword])
