@@ -37,9 +37,9 @@ struct AuthService: Sendable {
             throw error
         }
         let credentials = try database.read { db in try UserRepository(db).credentials(username: username) }
-        let usable = credentials.map { $0.passwordHash.hasPrefix("$") } ?? false
-        let passwordMatches =
-            hasher.verify(password, against: usable ? credentials!.passwordHash : Self.dummyHash) && usable
+        let storedHash = credentials?.passwordHash ?? ""
+        let usable = storedHash.hasPrefix("$")
+        let passwordMatches = hasher.verify(password, against: usable ? storedHash : Self.dummyHash) && usable
 
         guard let credentials, passwordMatches, !credentials.user.isDisabled else {
             let reason =

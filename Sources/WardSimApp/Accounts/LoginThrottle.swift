@@ -31,6 +31,8 @@ struct LoginThrottle: Sendable {
     let policy: Policy
     let clock: WallClock
 
+    static let slack: TimeInterval = 0.001
+
     static func accountKey(_ username: String) -> String {
         "account:" + TokenDigest.hex(PasswordPolicy.normalize(username).lowercased())
     }
@@ -51,8 +53,11 @@ struct LoginThrottle: Sendable {
         let lockedUntil = try database.read { db in
             try keys.compactMap { try LoginThrottleRepository(db).find(key: $0)?.lockedUntil }.max()
         }
-        if let lockedUntil, lockedUntil > now {
-            throw AccountError.throttled(retryAfterSeconds: Int(lockedUntil.timeIntervalSince(now).rounded(.up)))
+        // Stored times are Unix seconds as REAL, a few hundred nanoseconds off the Date
+        // they came from; a millisecond of slack keeps that from locking anyone.
+        if let lockedUntil, lockedUntil.timeIntervalSince(now) > Self.slack {
+            let wait = lockedUntil.timeIntervalSince(now) - Self.slack
+            throw AccountError.throttled(retryAfterSeconds: max(1, Int(wait.rounded(.up))))
         }
     }
 
@@ -70,7 +75,8 @@ struct LoginThrottle: Sendable {
             if now.timeIntervalSince(record.lastFailureAt) > policy.forgetAfter { record.failures = 0 }
             record.failures += 1
             record.lastFailureAt = now
-            record.lockedUntil = now.addingTimeInterval(delay(afterFailures: record.failures, free: free))
+            let wait = delay(afterFailures: record.failures, free: free)
+            record.lockedUntil = wait > 0 ? now.addingTimeInterval(wait) : Date(timeIntervalSince1970: 0)
             try repository.save(record)
         }
         // An occasional sweep keeps the table small during a spray of invented usernames.

@@ -7,6 +7,7 @@ import Testing
 struct LoginThrottleTests {
     @Test func backOffAfterFiveFailuresLooksTheSameForRealAndUnknownAccounts() async throws {
         let app = try TestApp()
+        app.clock.freeze()
         try app.createUser("ana", role: .trainee)
         for _ in 0..<5 {
             #expect(try await app.client.signIn("ana", "wrong password!!").status == 401)
@@ -27,6 +28,7 @@ struct LoginThrottleTests {
 
     @Test func theWaitDoublesAndEndsAndSuccessClearsIt() async throws {
         let app = try TestApp()
+        app.clock.freeze()
         try app.createUser("ana", role: .trainee)
         for _ in 0..<5 { try await app.client.signIn("ana", "wrong password!!") }
         app.clock.advance(by: 1.5)
@@ -51,6 +53,7 @@ struct LoginThrottleTests {
 
     @Test func oneAddressSprayingManyUsernamesIsSlowedToo() async throws {
         let app = try TestApp { $0.loginThrottle.addressFreeFailures = 3 }
+        app.clock.freeze()
         try app.createUser("ana", role: .trainee)
         for name in ["a1", "a2", "a3"] {
             #expect(try await app.client.signIn(name, "wrong password!!").status == 401)
