@@ -1,5 +1,5 @@
 import Foundation
-import WardSimCore
+public import WardSimCore
 public import WardSimHTTP
 public import WardSimStore
 
@@ -11,12 +11,19 @@ public final class WardSimApplication: Sendable {
     public let configuration: AppConfiguration
     public let database: DatabasePool
     public let metrics: Metrics
+    /// The shipped scenarios and default orderables, validated at start.
+    public let library: ScenarioLibrary
+    /// Competencies, mastery levels and learning paths, validated with the library.
+    public let curriculum: Curriculum
     let assets: StaticFiles?
 
-    /// Opens the database (migrating it) and loads content. Throws with a message that
-    /// names the file and field when something is wrong.
+    /// Loads and validates the content, then opens the database (migrating it). Throws a
+    /// `LibraryError` listing every problem, one `FILE: PATH: message` per line, when the
+    /// scenario library or the curriculum is invalid: the server does not start on bad content.
     public init(configuration: AppConfiguration) throws {
         self.configuration = configuration
+        (self.library, self.curriculum) = try ScenarioLibrary.load(
+            scenarios: configuration.scenariosPath, curriculum: configuration.curriculumPath)
         self.database = try DatabasePool(path: configuration.databasePath)
         self.metrics = Metrics()
         if FileManager.default.fileExists(atPath: configuration.assetsPath) {
