@@ -11,12 +11,15 @@ import Testing
             competencyIDs: try Repository.shippedCompetencyIDs(), defaults: try Repository.shippedDefaults())
     }
 
-    @Test func everyCaseImportsAsAValidDraft() throws {
+    @Test func everyCaseImportsAsAValidDraft() async throws {
         let lines = try AgentClinicDataset.lines()
         #expect(lines.count == 107)
+        let importer = self.importer
+        let drafts = try await offPool {
+            lines.enumerated().map { importer.importCase($0.element, number: $0.offset + 1) }
+        }
         var ids: Set<String> = []
-        for (offset, line) in lines.enumerated() {
-            let draft = importer.importCase(line, number: offset + 1)
+        for draft in drafts {
             #expect(draft.isValid, "\(draft.id): \(draft.problems.map(\.description).joined(separator: "\n"))")
             guard let scenario = draft.scenario else { continue }
             ids.insert(scenario.id)
