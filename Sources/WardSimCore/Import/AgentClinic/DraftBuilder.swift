@@ -189,7 +189,7 @@ struct DraftBuilder {
         if demographics.years < 16 { return "paediatrics" }
         switch chapter {
         case "A", "B": return "infectious diseases"
-        case "C": return "oncology"
+        case "C": return number >= 81 ? "haematology" : "oncology"
         case "D": return number < 50 ? "oncology" : "haematology"
         case "E": return "endocrinology"
         case "F": return "psychiatry"
