@@ -46,7 +46,7 @@ let package = Package(
 
         .testTarget(
             name: "WardSimCoreTests", dependencies: ["WardSimCore"],
-            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+            exclude: ["ValidatorFixtures"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimHTTPTests", dependencies: ["WardSimHTTP", "WardSimLLM"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimStoreTests", dependencies: ["WardSimStore"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimLLMTests", dependencies: ["WardSimLLM"], swiftSettings: swiftSettings),
