@@ -49,7 +49,7 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimHTTPTests", dependencies: ["WardSimHTTP", "WardSimLLM"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimStoreTests", dependencies: ["WardSimStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "WardSimLLMTests", dependencies: ["WardSimLLM"], swiftSettings: swiftSettings),
+        .testTarget(name: "WardSimLLMTests", dependencies: ["WardSimLLM", "WardSimHTTP"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WardSimAppTests", dependencies: ["WardSimApp", "WardSimLLM"], swiftSettings: swiftSettings),
     ]

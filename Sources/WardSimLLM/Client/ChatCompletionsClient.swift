@@ -106,9 +106,8 @@ public struct ChatCompletionsClient: ChatCompleting {
                     }
                 case .body(let chunk):
                     if var current = decoder {
-                        let events = try current.push(chunk)
-                        decoder = current
-                        events.forEach(yield)
+                        defer { decoder = current }
+                        try current.push(chunk, emit: yield)
                         if current.isDone { break receiving }
                     } else {
                         errorBody.append(chunk.prefix(Self.errorBodyLimit - errorBody.count))
@@ -126,7 +125,7 @@ public struct ChatCompletionsClient: ChatCompleting {
             throw LLMError(.malformedStream, "the server sent no response", upstream: endpoint.label)
         }
         guard var decoder else { throw httpError(head, body: errorBody, redact: redact) }
-        try decoder.finish().forEach(yield)
+        try decoder.finish(emit: yield)
     }
 
     /// An `.http` error with a short, key-free excerpt of the body: the server's own

@@ -9,7 +9,8 @@ import Foundation
 /// server that ignored `stream: true`.
 ///
 /// Fed chunk by chunk; `finish()` at the end of the body says whether the reply was
-/// complete. Every failure is an `LLMError`.
+/// complete. Events go to `emit` as they are decoded, so the text that came before an
+/// error in the same chunk still reaches the caller. Every failure is an `LLMError`.
 struct ChatStreamDecoder {
     /// How the body is framed, decided from `Content-Type`, or from the first
     /// non-space byte when the type says neither.
@@ -39,12 +40,12 @@ struct ChatStreamDecoder {
     }
 
     /// Consumes one chunk of the body.
-    mutating func push(_ chunk: Data) throws(LLMError) -> [ChatStreamEvent] {
-        guard !isDone else { return [] }
+    mutating func push(_ chunk: Data, emit: (ChatStreamEvent) -> Void) throws(LLMError) {
+        guard !isDone else { return }
         if framing == .undecided {
             guard let first = chunk.first(where: { !Self.isSpace($0) }) else {
                 json.append(chunk)  // only whitespace so far; keep it in case this is JSON
-                return []
+                return
             }
             framing = first == UInt8(ascii: "{") ? .json : .events
             if framing == .events && !json.isEmpty {
@@ -58,34 +59,30 @@ struct ChatStreamDecoder {
             if json.count > Self.jsonLimit {
                 throw failure(.malformedStream, "the JSON reply is larger than \(Self.jsonLimit) bytes")
             }
-            return []
         case .events, .undecided:
-            var events: [ChatStreamEvent] = []
             for event in parser.push(chunk) {
-                try handle(event, into: &events)
+                try handle(event, emit: emit)
                 if isDone { break }
             }
             if parser.eventsDispatched == 0 && parser.bytesConsumed > Self.garbageLimit {
                 throw failure(.malformedStream, "\(parser.bytesConsumed) bytes without a single event: not an event stream")
             }
-            return events
         }
     }
 
-    /// The body ended. Returns the last events, or throws when the reply is incomplete.
-    mutating func finish() throws(LLMError) -> [ChatStreamEvent] {
-        guard !isDone else { return [] }
+    /// The body ended. Emits the last events, or throws when the reply is incomplete.
+    mutating func finish(emit: (ChatStreamEvent) -> Void) throws(LLMError) {
+        guard !isDone else { return }
         switch framing {
         case .json:
-            return try decodePlainReply()
+            try decodePlainReply(emit: emit)
         case .undecided:
             throw failure(.malformedStream, "the response body is empty")
         case .events:
-            var events: [ChatStreamEvent] = []
             for event in parser.finish() where !isDone {
-                try handle(event, into: &events)
+                try handle(event, emit: emit)
             }
-            if isDone || sawFinish { return events }
+            if isDone || sawFinish { return }
             if !sawAnyChunk {
                 throw failure(.malformedStream, "the body is not an event stream of chat chunks")
             }
@@ -95,7 +92,7 @@ struct ChatStreamDecoder {
 
     // MARK: - Events
 
-    private mutating func handle(_ event: ServerSentEvent, into events: inout [ChatStreamEvent]) throws(LLMError) {
+    private mutating func handle(_ event: ServerSentEvent, emit: (ChatStreamEvent) -> Void) throws(LLMError) {
         let data = event.data.trimmingCharacters(in: .whitespaces)
         if data == "[DONE]" {
             isDone = true
@@ -114,17 +111,17 @@ struct ChatStreamDecoder {
         sawAnyChunk = true
         if let choice = payload.firstChoice {
             if let text = choice.delta?.content ?? choice.message?.content, !text.isEmpty {
-                events.append(.text(text))
+                emit(.text(text))
             }
             if let reason = choice.finishReason, !reason.isEmpty {
                 sawFinish = true
-                events.append(.finish(FinishReason(rawValue: reason)))
+                emit(.finish(FinishReason(rawValue: reason)))
             }
         }
-        if let usage = Self.usage(from: payload) { events.append(.usage(usage)) }
+        if let usage = Self.usage(from: payload) { emit(.usage(usage)) }
     }
 
-    private mutating func decodePlainReply() throws(LLMError) -> [ChatStreamEvent] {
+    private mutating func decodePlainReply(emit: (ChatStreamEvent) -> Void) throws(LLMError) {
         let payload: CompletionPayload
         do {
             payload = try jsonDecoder.decode(CompletionPayload.self, from: json)
@@ -136,12 +133,10 @@ struct ChatStreamDecoder {
         guard let choice = payload.firstChoice else {
             throw failure(.malformedStream, "the JSON reply has no choices")
         }
-        var events: [ChatStreamEvent] = []
-        if let text = choice.message?.content ?? choice.delta?.content, !text.isEmpty { events.append(.text(text)) }
-        if let reason = choice.finishReason, !reason.isEmpty { events.append(.finish(FinishReason(rawValue: reason))) }
-        if let usage = Self.usage(from: payload) { events.append(.usage(usage)) }
+        if let text = choice.message?.content ?? choice.delta?.content, !text.isEmpty { emit(.text(text)) }
+        if let reason = choice.finishReason, !reason.isEmpty { emit(.finish(FinishReason(rawValue: reason))) }
+        if let usage = Self.usage(from: payload) { emit(.usage(usage)) }
         isDone = true
-        return events
     }
 
     private static func usage(from payload: CompletionPayload) -> ChatUsage? {
