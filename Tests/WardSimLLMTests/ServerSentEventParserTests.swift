@@ -105,11 +105,14 @@ struct ServerSentEventParserTests {
     }
 
     @Test func splittingAtEveryPairOfOffsetsGivesTheSameEvents() {
-        let whole = parse(Self.awkwardBody, splits: [])
-        let count = Self.awkwardBody.count
+        // A shorter body, so that the square of its length stays cheap on two cores.
+        let body = Array("\u{FEFF}:c\r\nevent: e\r\ndata: Grüß 🤒\r\ndata:x\r\r\nid: 1\ndata: 痛い\r\n\n".utf8)
+        let whole = parse(body, splits: [])
+        #expect(whole == [ServerSentEvent(event: "e", data: "Grüß 🤒\nx"), ServerSentEvent(data: "痛い", id: "1")])
+        let count = body.count
         for first in 0...count {
             for second in first...count {
-                let events = parse(Self.awkwardBody, splits: [first, second])
+                let events = parse(body, splits: [first, second])
                 if events != whole {
                     Issue.record("split at \(first) and \(second)")
                     return

@@ -61,7 +61,13 @@ final class ScriptedUpstream: @unchecked Sendable {
         try self.init(threads: threads) { _, upstream in upstream.streaming(steps) }
     }
 
-    deinit { server.stop() }
+    /// Stopping waits for in-flight requests (up to the grace period); do it on a
+    /// thread of its own so a test ending never blocks the cooperative pool that the
+    /// other tests' timings depend on.
+    deinit {
+        let server = self.server!
+        Thread { server.stop() }.start()
+    }
 
     var port: UInt16 { server.port }
     var baseURL: String { "http://127.0.0.1:\(server.port)" }
