@@ -13,10 +13,12 @@ public import Foundation
 public struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     let secret: String
 
-    /// A key given directly. Empty or all-space strings make no key at all.
+    /// A key given directly. Surrounding whitespace is dropped (a trailing newline from
+    /// a secrets file is common); empty strings, and keys with spaces or control
+    /// characters inside (which would corrupt the header), make no key at all.
     public init?(_ secret: String) {
         let trimmed = secret.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return nil }
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else { return nil }
         self.secret = trimmed
     }
 

@@ -29,8 +29,8 @@ public struct LLMTimeouts: Sendable, Hashable {
         self.total = total
     }
 
-    /// One limit for everything: each phase gets `seconds`, capped by the total.
-    /// Matches a single `--llm-timeout` option.
+    /// One limit for a whole call, as a single `--llm-timeout` option gives: the first
+    /// token, a stall and the total each get `limit`; connecting gets at most 5 s of it.
     public static func overall(_ limit: Duration) -> LLMTimeouts {
         LLMTimeouts(
             connect: min(.seconds(5), limit), firstToken: limit, stall: limit, total: limit)

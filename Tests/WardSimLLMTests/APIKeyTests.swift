@@ -19,6 +19,8 @@ struct APIKeyTests {
         #expect(APIKey(environment: "K", in: ["K": " sk-1 \n"])?.authorizationValue == "Bearer sk-1")
         #expect(APIKey(environment: "K", in: ["K": "  "]) == nil)
         #expect(APIKey(environment: "K", in: [:]) == nil)
+        #expect(APIKey("sk-1\r\nX-Injected: yes") == nil)
+        #expect(APIKey("sk 1") == nil)
     }
 
     @Test func redactsEchoes() throws {

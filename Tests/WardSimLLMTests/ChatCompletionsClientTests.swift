@@ -53,6 +53,14 @@ struct ChatCompletionsClientTests {
         #expect(requests[0].headers["Expect"] == nil)
     }
 
+    @Test func consecutiveCallsReuseTheConnection() async throws {
+        let upstream = try ScriptedUpstream(steps: ScriptedUpstream.normalSteps)
+        let chat = try client(upstream.baseURL)
+        for _ in 0..<5 { _ = try await chat.complete(makeRequest()) }
+        #expect(upstream.received.count == 5)
+        #expect(upstream.openConnections == 1, "one kept-alive connection served all five calls")
+    }
+
     @Test func noAuthorizationHeaderWithoutAKey() async throws {
         let upstream = try ScriptedUpstream(steps: ScriptedUpstream.normalSteps)
         _ = try await client(upstream.baseURL).complete(makeRequest())

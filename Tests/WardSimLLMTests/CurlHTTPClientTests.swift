@@ -28,7 +28,8 @@ struct CurlHTTPClientTests {
             })
         defer { server.stop() }
         let request = HTTPRequest(
-            url: "http://127.0.0.1:\(server.port)/echo", headers: [("X-Test", "yes")], body: Data("hé\0llo".utf8))
+            url: "http://127.0.0.1:\(server.port)/echo", headers: [HTTPField(name: "X-Test", value: "yes")],
+            body: Data("hé\0llo".utf8))
         var events: [HTTPStreamEvent] = []
         for try await event in CurlHTTPClient.shared.stream(request) { events.append(event) }
         guard case .head(let head) = events.first else { Issue.record("no head first"); return }
@@ -87,8 +88,15 @@ struct CurlHTTPClientTests {
         #expect(error?.message.contains("no-such-host.invalid") == true, "\(error?.message ?? "")")
     }
 
+    @Test func headerLineBreaksAreRefused() async {
+        let request = HTTPRequest(
+            url: "http://127.0.0.1:9/x", headers: [HTTPField(name: "X-A", value: "1\r\nX-Injected: yes")])
+        let error = await llmError { _ = try await CurlHTTPClient.shared.send(request) }
+        #expect(error?.message.contains("line break") == true)
+    }
+
     @Test func descriptionHidesHeaderValues() {
-        let request = HTTPRequest(url: "http://h/x", headers: [("Authorization", "Bearer sk-1")])
+        let request = HTTPRequest(url: "http://h/x", headers: [HTTPField(name: "Authorization", value: "Bearer sk-1")])
         #expect(!"\(request)".contains("sk-1"))
         #expect("\(request)".contains("Authorization"))
     }

@@ -51,11 +51,11 @@ public struct ChatCompletionsClient: ChatCompleting {
         } catch {
             throw LLMError(.malformedStream, "cannot encode the request: \(error)", upstream: endpoint.label)
         }
-        var headers: [(name: String, value: String)] = [
-            ("Content-Type", "application/json"),
-            ("Accept", request.stream ? "text/event-stream, application/json" : "application/json"),
+        var headers = [
+            HTTPField(name: "Content-Type", value: "application/json"),
+            HTTPField(name: "Accept", value: request.stream ? "text/event-stream, application/json" : "application/json"),
         ]
-        if let apiKey { headers.append(("Authorization", apiKey.authorizationValue)) }
+        if let apiKey { headers.append(HTTPField(name: "Authorization", value: apiKey.authorizationValue)) }
         return HTTPRequest(method: "POST", url: endpoint.chatCompletionsURL, headers: headers, body: body, timeouts: timeouts)
     }
 

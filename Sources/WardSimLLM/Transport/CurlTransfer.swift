@@ -101,10 +101,16 @@ final class CurlTransfer: @unchecked Sendable {
         // "Expect:" with no value stops libcurl from waiting for `100 Continue` before
         // sending a large body: a round trip (or a full second) saved on every call.
         var list: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, "Expect:")
+        defer { headerList = list }
         for field in request.headers {
+            // libcurl sends header lines as given: a CR or LF would smuggle in a header.
+            // (Scalars, not Characters: "\r\n" is one Character and equals neither.)
+            guard !(field.name + field.value).unicodeScalars.contains(where: { [0x0A, 0x0D, 0x00].contains($0.value) })
+            else {
+                throw LLMError(.connection, "refused to send header \(field.name): it contains a line break", upstream: label)
+            }
             list = curl_slist_append(list, "\(field.name): \(field.value)")
         }
-        headerList = list
         try check(ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, list))
         return handle
     }

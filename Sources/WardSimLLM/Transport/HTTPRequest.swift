@@ -8,13 +8,13 @@ public import Foundation
 public struct HTTPRequest: Sendable, CustomStringConvertible {
     public var method: String
     public var url: String
-    public var headers: [(name: String, value: String)]
+    public var headers: [HTTPField]
     /// Sent with `CURLOPT_COPYPOSTFIELDS` when non-nil (libcurl keeps its own copy).
     public var body: Data?
     public var timeouts: LLMTimeouts
 
     public init(
-        method: String = "POST", url: String, headers: [(name: String, value: String)] = [], body: Data? = nil,
+        method: String = "POST", url: String, headers: [HTTPField] = [], body: Data? = nil,
         timeouts: LLMTimeouts = LLMTimeouts()
     ) {
         self.method = method

@@ -72,6 +72,7 @@ final class ScriptedUpstream: @unchecked Sendable {
     var port: UInt16 { server.port }
     var baseURL: String { "http://127.0.0.1:\(server.port)" }
     var received: [Request] { lock.withLock { requests } }
+    var openConnections: Int { server.openConnections }
     var openedStreams: [EventStream] { lock.withLock { streams } }
 
     /// Stops listening (later connections are refused).
