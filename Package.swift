@@ -43,6 +43,10 @@ let package = Package(
             dependencies: ["WardSimCore", "WardSimHTTP", "WardSimStore", "WardSimLLM", "WardSimSecurity"],
             swiftSettings: swiftSettings),
         .executableTarget(name: "wardsim", dependencies: ["WardSimApp"], swiftSettings: swiftSettings),
+        // What the LLM client costs over raw libcurl on loopback (docs/llm.md).
+        .executableTarget(
+            name: "wardsim-llm-bench", dependencies: ["WardSimLLM", "WardSimHTTP", "CCurl"], path: "Benchmarks/LLMClient",
+            swiftSettings: swiftSettings),
 
         .testTarget(
             name: "WardSimCoreTests", dependencies: ["WardSimCore"],

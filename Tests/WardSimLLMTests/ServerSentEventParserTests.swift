@@ -126,6 +126,12 @@ struct ServerSentEventParserTests {
         #expect(parse(Self.awkwardBody, splits: Array(1..<Self.awkwardBody.count)) == whole)
     }
 
+    @Test func nonContiguousInputGivesTheSameEvents() {
+        var parser = ServerSentEventParser()
+        let lazy = Self.awkwardBody.lazy.map { $0 }  // a Sequence without contiguous storage
+        #expect(parser.push(lazy) + parser.finish() == parse(Self.awkwardBody, splits: []))
+    }
+
     @Test func countsBytesAndEvents() {
         var parser = ServerSentEventParser()
         _ = parser.push(Array("garbage without events\n".utf8))

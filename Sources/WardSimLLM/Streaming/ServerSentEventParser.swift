@@ -38,22 +38,32 @@ public struct ServerSentEventParser: Sendable {
 
     /// Consumes `chunk` and returns the events it completed.
     public mutating func push(_ chunk: some Sequence<UInt8>) -> [ServerSentEvent] {
+        if let events = chunk.withContiguousStorageIfAvailable({ push(buffer: $0) }) { return events }
+        return Array(chunk).withUnsafeBufferPointer { push(buffer: $0) }
+    }
+
+    /// The work of `push`, on contiguous bytes: whole runs between line breaks are
+    /// copied at once rather than byte by byte.
+    private mutating func push(buffer: UnsafeBufferPointer<UInt8>) -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
-        for byte in chunk {
-            bytesConsumed += 1
+        bytesConsumed += buffer.count
+        var index = 0
+        let end = buffer.count
+        while index < end {
             if afterCR {
                 afterCR = false
-                if byte == 0x0A { continue }  // the LF of a CRLF split from its CR
+                if buffer[index] == 0x0A {  // the LF of a CRLF split from its CR
+                    index += 1
+                    continue
+                }
             }
-            switch byte {
-            case 0x0A:
-                endLine(into: &events)
-            case 0x0D:
-                afterCR = true
-                endLine(into: &events)
-            default:
-                line.append(byte)
-            }
+            var breakAt = index
+            while breakAt < end && buffer[breakAt] != 0x0A && buffer[breakAt] != 0x0D { breakAt += 1 }
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<breakAt]))
+            guard breakAt < end else { break }
+            afterCR = buffer[breakAt] == 0x0D
+            endLine(into: &events)
+            index = breakAt + 1
         }
         return events
     }
