@@ -30,7 +30,9 @@ func chunk(_ delta: String, finish: String? = nil) -> String {
 var sse = ""
 for index in 0..<tokens { sse += "data: \(chunk(index == 0 ? "I" : " word\(index)"))\n\n" }
 sse += "data: \(chunk("", finish: "stop"))\n\n"
-sse += #"data: {"choices":[],"usage":{"prompt_tokens":120,"completion_tokens":\#(tokens),"total_tokens":\#(120 + tokens)}}"# + "\n\n"
+sse +=
+    #"data: {"choices":[],"usage":{"prompt_tokens":120,"completion_tokens":\#(tokens),"total_tokens":\#(120 + tokens)}}"#
+    + "\n\n"
 sse += "data: [DONE]\n\n"
 let body = Data(sse.utf8)
 
@@ -50,7 +52,8 @@ try server.start()
 let url = "http://127.0.0.1:\(server.port)/v1/chat/completions"
 
 let request = ChatRequest(
-    model: "bench", messages: [.system(String(repeating: "You are a patient. ", count: 20)), .user("Why are you here?")],
+    model: "bench",
+    messages: [.system(String(repeating: "You are a patient. ", count: 20)), .user("Why are you here?")],
     temperature: 0.2, topP: 0.95, maxTokens: 128, seed: 1)
 let requestBody = try request.encoded()
 
@@ -80,7 +83,9 @@ final class RawCurl {
 
     func perform() {
         _ = ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(requestBody.count))
-        requestBody.withUnsafeBytes { _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+        requestBody.withUnsafeBytes {
+            _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
+        }
         let code = curl_easy_perform(handle)
         precondition(code == CURLE_OK, String(cString: curl_easy_strerror(code)))
     }

@@ -18,7 +18,9 @@ public struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     /// characters inside (which would corrupt the header), make no key at all.
     public init?(_ secret: String) {
         let trimmed = secret.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else { return nil }
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+            return nil
+        }
         self.secret = trimmed
     }
 

@@ -76,13 +76,16 @@ struct ChatCompletionsClientTests {
     @Test func usageChunkWithEmptyChoices() async throws {
         let upstream = try ScriptedUpstream(steps: [
             .delta("Hi"), .finish("length"), .comment,
-            .data(#"{"choices":[],"usage":{"prompt_tokens":30,"completion_tokens":1,"total_tokens":31,"prompt_tokens_details":{"cached_tokens":24}}}"#),
+            .data(
+                #"{"choices":[],"usage":{"prompt_tokens":30,"completion_tokens":1,"total_tokens":31,"prompt_tokens_details":{"cached_tokens":24}}}"#
+            ),
             .done,
         ])
         let result = try await client(upstream.baseURL).complete(makeRequest())
         #expect(result.text == "Hi")
         #expect(result.finishReason == .length)
-        #expect(result.usage == ChatUsage(promptTokens: 30, completionTokens: 1, totalTokens: 31, cachedPromptTokens: 24))
+        #expect(
+            result.usage == ChatUsage(promptTokens: 30, completionTokens: 1, totalTokens: 31, cachedPromptTokens: 24))
     }
 
     @Test func llamaServerTimingsGiveCachedTokens() async throws {
@@ -100,7 +103,8 @@ struct ChatCompletionsClientTests {
     @Test func reasoningContentIsIgnored() async throws {
         let upstream = try ScriptedUpstream(steps: [
             .reasoning("The patient should say..."), .reasoning(" thinking more"), .delta("My chest hurts."),
-            .data(#"{"choices":[{"index":0,"delta":{"content":null,"reasoning_content":"done"},"finish_reason":null}]}"#),
+            .data(
+                #"{"choices":[{"index":0,"delta":{"content":null,"reasoning_content":"done"},"finish_reason":null}]}"#),
             .finish("stop"), .done,
         ])
         let result = try await client(upstream.baseURL).complete(makeRequest())
@@ -123,7 +127,8 @@ struct ChatCompletionsClientTests {
     @Test func plainJSONWithAWrongContentTypeIsSniffed() async throws {
         let upstream = try ScriptedUpstream { _, _ in
             ScriptedUpstream.plain(
-                200, #"  {"choices":[{"message":{"content":"Yes."},"finish_reason":"stop"}]}"#, contentType: "text/plain")
+                200, #"  {"choices":[{"message":{"content":"Yes."},"finish_reason":"stop"}]}"#,
+                contentType: "text/plain")
         }
         #expect(try await client(upstream.baseURL).complete(makeRequest()).text == "Yes.")
     }
@@ -256,14 +261,17 @@ struct ChatCompletionsClientTests {
     }
 
     @Test func anEmptyBodyIsMalformed() async throws {
-        let upstream = try ScriptedUpstream { _, _ in ScriptedUpstream.plain(200, "", contentType: "text/event-stream") }
+        let upstream = try ScriptedUpstream { _, _ in ScriptedUpstream.plain(200, "", contentType: "text/event-stream")
+        }
         let error = await llmError { _ = try await client(upstream.baseURL).complete(makeRequest()) }
         #expect(error?.kind == .malformedStream)
     }
 
     @Test func errorObjectBeforeTheStream() async throws {
         let upstream = try ScriptedUpstream(steps: [
-            .data(#"{"error":{"message":"the request exceeds the available context size","type":"exceed_context_size_error","code":400}}"#)
+            .data(
+                #"{"error":{"message":"the request exceeds the available context size","type":"exceed_context_size_error","code":400}}"#
+            )
         ])
         let (events, error) = await collect(try client(upstream.baseURL).stream(makeRequest()))
         #expect(events.isEmpty)
@@ -275,7 +283,8 @@ struct ChatCompletionsClientTests {
 
     @Test func errorObjectMidStream() async throws {
         let upstream = try ScriptedUpstream(steps: [
-            .delta("I feel"), .data(#"{"error":{"message":"slot unavailable","type":"server_error"}}"#), .delta(" never"),
+            .delta("I feel"), .data(#"{"error":{"message":"slot unavailable","type":"server_error"}}"#),
+            .delta(" never"),
         ])
         let (events, error) = await collect(try client(upstream.baseURL).stream(makeRequest()))
         #expect(events == [.text("I feel")])
@@ -284,7 +293,9 @@ struct ChatCompletionsClientTests {
     }
 
     @Test func namedErrorEventMidStream() async throws {
-        let upstream = try ScriptedUpstream(steps: [.delta("Well"), .event("error", data: #"{"message":"overloaded","code":"busy"}"#)])
+        let upstream = try ScriptedUpstream(steps: [
+            .delta("Well"), .event("error", data: #"{"message":"overloaded","code":"busy"}"#),
+        ])
         let (events, error) = await collect(try client(upstream.baseURL).stream(makeRequest()))
         #expect(events == [.text("Well")])
         #expect(error?.kind == .upstream)
@@ -294,7 +305,8 @@ struct ChatCompletionsClientTests {
     @Test func llamaCppErrorLine() async throws {
         let peer = try RawPeer([
             .write(RawPeer.eventStreamHead),
-            .write(RawPeer.chunk(#"error: {"code":500,"message":"llama_decode failed","type":"server_error"}"# + "\n\n")),
+            .write(
+                RawPeer.chunk(#"error: {"code":500,"message":"llama_decode failed","type":"server_error"}"# + "\n\n")),
             .write(RawPeer.lastChunk),
         ])
         let error = await llmError { _ = try await client(peer.baseURL).complete(makeRequest()) }
@@ -303,7 +315,8 @@ struct ChatCompletionsClientTests {
     }
 
     @Test func utf8SplitAcrossTCPWritesArrivesWhole() async throws {
-        let event = Array(("data: " + ScriptedUpstream.chunk(delta: ["content": "Mi duele la cabeza 🤕 — 头痛"]) + "\r\n\r\n").utf8)
+        let event = Array(
+            ("data: " + ScriptedUpstream.chunk(delta: ["content": "Mi duele la cabeza 🤕 — 头痛"]) + "\r\n\r\n").utf8)
         let emoji = event.firstIndex(of: 0xF0)!
         let done = Array("data: [DONE]\r\n\r\n".utf8)
         let peer = try RawPeer([
@@ -339,14 +352,17 @@ struct ChatCompletionsClientTests {
         }
         let echoingMidStream = try ScriptedUpstream { request, upstream in
             let auth = request.headers["Authorization"] ?? ""
-            return upstream.streaming([.data(#"{"error":{"message":"denied \#(auth)","type":"\#(auth)","code":"\#(auth)"}}"#)])
+            return upstream.streaming([
+                .data(#"{"error":{"message":"denied \#(auth)","type":"\#(auth)","code":"\#(auth)"}}"#)
+            ])
         }
         for url in [echoing.baseURL, echoingMidStream.baseURL] {
             let error = await llmError { _ = try await client(url, key: key).complete(makeRequest()) }
             let error2 = try #require(error)
             #expect(echoing.received.isEmpty || echoing.received[0].headers["Authorization"] == "Bearer \(key)")
             for text in [
-                "\(error2)", String(reflecting: error2), error2.message, error2.bodyExcerpt ?? "", error2.upstreamType ?? "",
+                "\(error2)", String(reflecting: error2), error2.message, error2.bodyExcerpt ?? "",
+                error2.upstreamType ?? "",
                 error2.upstreamCode ?? "",
             ] {
                 #expect(!text.contains(key), "leaked in: \(text)")
@@ -382,7 +398,8 @@ struct ChatCompletionsClientTests {
     }
 
     @Test func slowCallsDoNotBlockTheCooperativePool() async throws {
-        let upstream = try ScriptedUpstream(threads: 4, steps: [.pause(.milliseconds(600))] + ScriptedUpstream.normalSteps)
+        let upstream = try ScriptedUpstream(
+            threads: 4, steps: [.pause(.milliseconds(600))] + ScriptedUpstream.normalSteps)
         let chat = try client(upstream.baseURL)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<16 {

@@ -22,7 +22,8 @@ struct CurlHTTPClientTests {
     @Test func postsTheBodyAndDeliversHeadThenBody() async throws {
         let server = try server(
             .sync { request in
-                var response = Response.text("got \(request.body.count) bytes: \(String(decoding: request.body, as: UTF8.self))")
+                var response = Response.text(
+                    "got \(request.body.count) bytes: \(String(decoding: request.body, as: UTF8.self))")
                 response.headers.set("X-Seen-Header", request.headers["X-Test"] ?? "none")
                 return response
             })
@@ -56,7 +57,8 @@ struct CurlHTTPClientTests {
     @Test func errorStatusesAreHeadsNotErrors() async throws {
         let server = try server(.sync { _ in throw HTTPError(418, "teapot") })
         defer { server.stop() }
-        let (head, body) = try await CurlHTTPClient.shared.send(HTTPRequest(url: "http://127.0.0.1:\(server.port)/echo"))
+        let (head, body) = try await CurlHTTPClient.shared.send(
+            HTTPRequest(url: "http://127.0.0.1:\(server.port)/echo"))
         #expect(head.status == 418)
         #expect(String(decoding: body, as: UTF8.self).contains("teapot"))
     }

@@ -25,7 +25,8 @@ struct LLMErrorTests {
     }
 
     @Test func descriptionNamesUpstreamAndMessage() {
-        let error = LLMError(.http(status: 500), "the server answered HTTP 500", upstream: "gpu1:8080", bodyExcerpt: "model crashed")
+        let error = LLMError(
+            .http(status: 500), "the server answered HTTP 500", upstream: "gpu1:8080", bodyExcerpt: "model crashed")
         #expect(error.description == "LLM http_5xx from gpu1:8080: the server answered HTTP 500 — model crashed")
     }
 }

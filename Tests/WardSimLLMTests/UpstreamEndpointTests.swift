@@ -5,7 +5,8 @@ import Testing
 @Suite("UpstreamEndpoint")
 struct UpstreamEndpointTests {
     @Test(arguments: [
-        "http://gpu1:8080", "http://gpu1:8080/", "http://gpu1:8080/v1", "http://gpu1:8080/v1/", " http://gpu1:8080/v1// ",
+        "http://gpu1:8080", "http://gpu1:8080/", "http://gpu1:8080/v1", "http://gpu1:8080/v1/",
+        " http://gpu1:8080/v1// ",
         "http://gpu1:8080/v1/chat/completions",
     ])
     func baseURLsWithAndWithoutV1(_ url: String) throws {

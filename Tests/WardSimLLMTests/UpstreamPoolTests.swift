@@ -80,7 +80,8 @@ struct UpstreamPoolTests {
             ScriptedUpstream.plain(429, "busy", contentType: "text/plain", headers: [("Retry-After", "30")])
         }
         let healthy = try named("healthy")
-        let pool = try UpstreamPool(baseURLs: [busy.baseURL, healthy.baseURL], timeouts: testTimeouts, coolDown: .seconds(1))
+        let pool = try UpstreamPool(
+            baseURLs: [busy.baseURL, healthy.baseURL], timeouts: testTimeouts, coolDown: .seconds(1))
         #expect(try await pool.complete(makeRequest()).text == "healthy")
         let resting = try #require(pool.status[0].restingFor)
         #expect(resting > .seconds(25))

@@ -53,15 +53,19 @@ public struct ChatCompletionsClient: ChatCompleting {
         }
         var headers = [
             HTTPField(name: "Content-Type", value: "application/json"),
-            HTTPField(name: "Accept", value: request.stream ? "text/event-stream, application/json" : "application/json"),
+            HTTPField(
+                name: "Accept", value: request.stream ? "text/event-stream, application/json" : "application/json"),
         ]
         if let apiKey { headers.append(HTTPField(name: "Authorization", value: apiKey.authorizationValue)) }
-        return HTTPRequest(method: "POST", url: endpoint.chatCompletionsURL, headers: headers, body: body, timeouts: timeouts)
+        return HTTPRequest(
+            method: "POST", url: endpoint.chatCompletionsURL, headers: headers, body: body, timeouts: timeouts)
     }
 
     // MARK: - One call
 
-    private func run(_ request: ChatRequest, into continuation: AsyncThrowingStream<ChatStreamEvent, any Error>.Continuation) async {
+    private func run(
+        _ request: ChatRequest, into continuation: AsyncThrowingStream<ChatStreamEvent, any Error>.Continuation
+    ) async {
         let clock = ContinuousClock()
         let start = clock.now
         var firstToken: Duration?

@@ -35,7 +35,8 @@ public struct LLMCallRecord: Sendable {
     public var usage: ChatUsage?
 
     public init(
-        upstream: String, error: LLMError?, duration: Duration, timeToFirstToken: Duration? = nil, usage: ChatUsage? = nil
+        upstream: String, error: LLMError?, duration: Duration, timeToFirstToken: Duration? = nil,
+        usage: ChatUsage? = nil
     ) {
         self.upstream = upstream
         self.error = error

@@ -41,7 +41,9 @@ public struct UpstreamEndpoint: Sendable, Hashable, CustomStringConvertible {
         }
         components.scheme = scheme
         components.path = path
-        guard let url = components.string else { throw Invalid(description: "cannot rebuild \(trimmed.debugDescription)") }
+        guard let url = components.string else {
+            throw Invalid(description: "cannot rebuild \(trimmed.debugDescription)")
+        }
         chatCompletionsURL = url
         label = CurlTransfer.hostLabel(url)
     }

@@ -70,9 +70,11 @@ public final class UpstreamPool: ChatCompleting, @unchecked Sendable {
         for url in baseURLs {
             clients.append(
                 ChatCompletionsClient(
-                    endpoint: try UpstreamEndpoint(url), apiKey: apiKey, timeouts: timeouts, metrics: metrics, http: http))
+                    endpoint: try UpstreamEndpoint(url), apiKey: apiKey, timeouts: timeouts, metrics: metrics,
+                    http: http))
         }
-        self.init(clients: clients, coolDown: coolDown, maxCoolDown: maxCoolDown, maxAttempts: maxAttempts, metrics: metrics)
+        self.init(
+            clients: clients, coolDown: coolDown, maxCoolDown: maxCoolDown, maxAttempts: maxAttempts, metrics: metrics)
     }
 
     /// Each upstream's state right now.
@@ -96,7 +98,9 @@ public final class UpstreamPool: ChatCompleting, @unchecked Sendable {
         return stream
     }
 
-    private func run(_ request: ChatRequest, into continuation: AsyncThrowingStream<ChatStreamEvent, any Error>.Continuation) async {
+    private func run(
+        _ request: ChatRequest, into continuation: AsyncThrowingStream<ChatStreamEvent, any Error>.Continuation
+    ) async {
         var tried: Set<Int> = []
         var lastError: LLMError?
         while tried.count < maxAttempts, let index = choose(excluding: tried) {
@@ -164,7 +168,7 @@ public final class UpstreamPool: ChatCompleting, @unchecked Sendable {
 
     private func unavailableError() -> LLMError {
         let soonest = status.compactMap(\.restingFor).min()
-        let when = soonest.map { " (the first is back in \($0.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))))" } ?? ""
+        let when = soonest.map { String(format: " (the first is back in %.1f s)", $0.seconds) } ?? ""
         return LLMError(.unavailable, "every upstream is resting after failures\(when)")
     }
 }

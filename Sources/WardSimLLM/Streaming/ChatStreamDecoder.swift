@@ -65,7 +65,8 @@ struct ChatStreamDecoder {
                 if isDone { break }
             }
             if parser.eventsDispatched == 0 && parser.bytesConsumed > Self.garbageLimit {
-                throw failure(.malformedStream, "\(parser.bytesConsumed) bytes without a single event: not an event stream")
+                throw failure(
+                    .malformedStream, "\(parser.bytesConsumed) bytes without a single event: not an event stream")
             }
         }
     }
@@ -86,7 +87,8 @@ struct ChatStreamDecoder {
             if !sawAnyChunk {
                 throw failure(.malformedStream, "the body is not an event stream of chat chunks")
             }
-            throw failure(.malformedStream, "the stream ended before a finish_reason or [DONE]: the reply is incomplete")
+            throw failure(
+                .malformedStream, "the stream ended before a finish_reason or [DONE]: the reply is incomplete")
         }
     }
 
@@ -168,7 +170,8 @@ struct ChatStreamDecoder {
 
     /// At most 200 characters on one line, control characters removed, for messages.
     static func excerpt(_ text: String, limit: Int = 200) -> String {
-        let cleaned = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        let cleaned = String(
+            text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
         return cleaned.count > limit ? String(cleaned.prefix(limit)) + "…" : cleaned
     }
 

@@ -128,7 +128,8 @@ public struct ServerSentEventParser: Sendable {
         }
         guard hasData else { return }
         let type = eventType.flatMap { $0.isEmpty ? nil : $0 }
-        events.append(ServerSentEvent(event: type, data: String(decoding: data, as: UTF8.self), id: lastID, retry: retry))
+        events.append(
+            ServerSentEvent(event: type, data: String(decoding: data, as: UTF8.self), id: lastID, retry: retry))
         eventsDispatched += 1
     }
 }

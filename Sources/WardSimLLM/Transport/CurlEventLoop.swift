@@ -18,15 +18,17 @@ import Foundation
 ///
 /// Easy handles are created, used and freed on this thread only.
 final class CurlEventLoop: @unchecked Sendable {
-    // `lock` protects `incoming`, `cancellations`, `state` and every use of `multi` from
-    // other threads (only `curl_multi_wakeup`, which is documented thread-safe, and only
-    // while `state` says the handle is alive). `active` and `byID` are confined to the
-    // loop thread.
+    // `lock` protects `incoming`, `cancellations`, `state`, `threadStarted` and every use
+    // of `multi` from other threads (only `curl_multi_wakeup`, which is documented
+    // thread-safe, and only while `state` says the handle is alive). `active` and `byID`
+    // are confined to the loop thread.
     private let lock = NSLock()
     private var incoming: [CurlTransfer] = []
     private var cancellations: [UInt64] = []
     private var state: State = .idle
     private var nextID: UInt64 = 0
+    /// Once the thread exists, it owns `multi` and frees it when it exits.
+    private var threadStarted = false
     private let multi: UnsafeMutableRawPointer
 
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
@@ -47,7 +49,7 @@ final class CurlEventLoop: @unchecked Sendable {
     deinit {
         // The thread holds a strong reference while it runs, so reaching deinit means
         // it never started or has already cleaned up.
-        if state == .idle { curl_multi_cleanup(multi) }
+        if !threadStarted { curl_multi_cleanup(multi) }
     }
 
     /// A fresh transfer id.
@@ -66,6 +68,7 @@ final class CurlEventLoop: @unchecked Sendable {
                 return false
             case .idle:
                 state = .running
+                threadStarted = true
                 let thread = Thread { [self] in run() }
                 thread.name = "wardsim-curl"
                 thread.start()

@@ -94,7 +94,8 @@ final class CurlTransfer: @unchecked Sendable {
                 body.isEmpty
                 ? ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
                 : body.withUnsafeBytes { bytes in
-                    ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                    ccurl_setopt_pointer(
+                        handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
                 }
             try check(code)
         }
@@ -107,7 +108,8 @@ final class CurlTransfer: @unchecked Sendable {
             // (Scalars, not Characters: "\r\n" is one Character and equals neither.)
             guard !(field.name + field.value).unicodeScalars.contains(where: { [0x0A, 0x0D, 0x00].contains($0.value) })
             else {
-                throw LLMError(.connection, "refused to send header \(field.name): it contains a line break", upstream: label)
+                throw LLMError(
+                    .connection, "refused to send header \(field.name): it contains a line break", upstream: label)
             }
             list = curl_slist_append(list, "\(field.name): \(field.value)")
         }

@@ -15,7 +15,8 @@ let testTimeouts = LLMTimeouts(
     connect: .seconds(2), firstToken: .milliseconds(1500), stall: .milliseconds(1500), total: .seconds(10))
 
 func client(
-    _ baseURL: String, key: String? = nil, timeouts: LLMTimeouts = testTimeouts, metrics: (any LLMMetricsRecorder)? = nil
+    _ baseURL: String, key: String? = nil, timeouts: LLMTimeouts = testTimeouts,
+    metrics: (any LLMMetricsRecorder)? = nil
 ) throws -> ChatCompletionsClient {
     ChatCompletionsClient(
         endpoint: try UpstreamEndpoint(baseURL), apiKey: key.flatMap(APIKey.init), timeouts: timeouts, metrics: metrics)
@@ -62,7 +63,9 @@ final class RecordingMetrics: LLMMetricsRecorder, @unchecked Sendable {
     private var storedCalls: [LLMCallRecord] = []
     private var storedCoolDowns: [(String, Duration)] = []
     func recordCall(_ call: LLMCallRecord) { lock.withLock { storedCalls.append(call) } }
-    func recordCoolDown(upstream: String, duration: Duration) { lock.withLock { storedCoolDowns.append((upstream, duration)) } }
+    func recordCoolDown(upstream: String, duration: Duration) {
+        lock.withLock { storedCoolDowns.append((upstream, duration)) }
+    }
     var calls: [LLMCallRecord] { lock.withLock { storedCalls } }
     var coolDowns: [(String, Duration)] { lock.withLock { storedCoolDowns } }
 }

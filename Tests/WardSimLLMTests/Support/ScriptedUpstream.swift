@@ -95,7 +95,10 @@ final class ScriptedUpstream: @unchecked Sendable {
                     stream.send(
                         data: Self.json([
                             "id": "chatcmpl-1", "object": "chat.completion.chunk", "choices": [],
-                            "usage": ["prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion],
+                            "usage": [
+                                "prompt_tokens": prompt, "completion_tokens": completion,
+                                "total_tokens": prompt + completion,
+                            ],
                         ]))
                 case .data(let payload): stream.send(data: payload)
                 case .event(let name, let payload): stream.send(event: name, data: payload)
@@ -115,7 +118,9 @@ final class ScriptedUpstream: @unchecked Sendable {
     }
 
     /// A plain response with a status and body.
-    static func plain(_ status: Int, _ body: String, contentType: String = "application/json", headers: [(String, String)] = []) -> Response {
+    static func plain(
+        _ status: Int, _ body: String, contentType: String = "application/json", headers: [(String, String)] = []
+    ) -> Response {
         var fields = HTTPHeaders(headers)
         fields.set("Content-Type", contentType)
         return Response(status: status, headers: fields, body: .bytes(Data(body.utf8)))
