@@ -26,7 +26,9 @@ public struct HTTPError: HTTPResponseError, CustomStringConvertible {
     public var headers: HTTPHeaders
     public var details: [[String: String]]
 
-    public init(_ status: Int, _ message: String, headers: HTTPHeaders = HTTPHeaders(), details: [[String: String]] = []) {
+    public init(
+        _ status: Int, _ message: String, headers: HTTPHeaders = HTTPHeaders(), details: [[String: String]] = []
+    ) {
         self.status = status
         self.message = message
         self.headers = headers

@@ -26,7 +26,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     public init(
         configuration: ServerConfiguration, router: Router, metrics: Metrics = Metrics(),
-        logger: any RequestLogger = StandardErrorLogger()
+        logger: any RequestLogger
     ) {
         self.configuration = configuration
         self.router = router
@@ -112,6 +112,7 @@ public final class HTTPServer: @unchecked Sendable {
         MHD_stop_daemon(current)
         retainedSelf?.release()
         retainedSelf = nil
+        (logger as? StandardErrorLogger)?.flush()
     }
 
     // MARK: - Called from libmicrohttpd's threads
@@ -119,18 +120,22 @@ public final class HTTPServer: @unchecked Sendable {
     func beginRequest() { lock.withLock { inFlight += 1 } }
     func endRequest() { lock.withLock { inFlight -= 1 } }
     func track(_ stream: EventStream) { lock.withLock { liveStreams[ObjectIdentifier(stream)] = stream } }
-    func untrack(_ stream: EventStream) { _ = lock.withLock { liveStreams.removeValue(forKey: ObjectIdentifier(stream)) } }
+    func untrack(_ stream: EventStream) {
+        _ = lock.withLock { liveStreams.removeValue(forKey: ObjectIdentifier(stream)) }
+    }
 
     /// Runs the router for a fully read request. Errors become JSON error responses.
     func dispatch(_ request: Request) -> Dispatch {
         var request = request
         switch router.match(request.method, request.path) {
         case .notFound:
-            return .ready(.error(HTTPError.notFound("No such page or endpoint: \(request.path)"), requestID: request.id), request)
+            return .ready(
+                .error(HTTPError.notFound("No such page or endpoint: \(request.path)"), requestID: request.id), request)
         case .methodNotAllowed(let allowed):
             var headers = HTTPHeaders()
             headers.set("Allow", allowed.map(\.rawValue).joined(separator: ", "))
-            let error = HTTPError(405, "\(request.method) is not allowed here; use \(headers["Allow"]!).", headers: headers)
+            let error = HTTPError(
+                405, "\(request.method) is not allowed here; use \(headers["Allow"]!).", headers: headers)
             return .ready(.error(error, requestID: request.id), request)
         case .found(let route, let parameters):
             request.parameters = parameters
@@ -164,19 +169,15 @@ public final class HTTPServer: @unchecked Sendable {
         logger.log(
             #"{"level":"error","requestId":"\#(request.id)","route":"\#(request.route)","error":"\#(String(describing: type(of: error)))"}"#
         )
-        return .error(HTTPError(500, "Something went wrong on our side (request \(request.id))."), requestID: request.id)
+        return .error(
+            HTTPError(500, "Something went wrong on our side (request \(request.id))."), requestID: request.id)
     }
 
     /// Metrics and the access log for a response about to be sent.
     func record(_ request: Request, status: Int, started: UInt64) {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let route = request.route.isEmpty ? "unmatched" : request.route
-        metrics.increment(
-            "wardsim_http_requests_total", labels: ["route": route, "method": request.method.rawValue, "status": String(status)],
-            help: "HTTP requests by route, method and status.")
-        metrics.observe(
-            "wardsim_http_request_duration_seconds", labels: ["route": route], value: seconds,
-            help: "Time from the request being read to the response being queued.")
+        metrics.recordRequest(route: route, method: request.method.rawValue, status: status, seconds: seconds)
         logger.log(AccessLogLine.make(request: request, status: status, seconds: seconds))
     }
 }

@@ -9,7 +9,15 @@ extension Request {
         if let contentType = headers["Content-Type"], !contentType.lowercased().contains("json") {
             throw HTTPError(415, "Send the body as application/json (got \(contentType)).")
         }
-        guard !body.isEmpty else { throw HTTPError.badRequest("The request body is empty; a JSON object was expected.") }
+        guard !body.isEmpty else {
+            throw HTTPError.badRequest("The request body is empty; a JSON object was expected.")
+        }
+        do {
+            _ = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
+            throw HTTPError.badRequest("Malformed JSON: \(detail)")
+        }
         do {
             return try JSONDecoder().decode(T.self, from: body)
         } catch let error as DecodingError {
@@ -30,7 +38,8 @@ extension Request {
         switch error {
         case .dataCorrupted(let context):
             if let underlying = context.underlyingError as NSError? {
-                let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String ?? underlying.localizedDescription
+                let detail =
+                    underlying.userInfo[NSDebugDescriptionErrorKey] as? String ?? underlying.localizedDescription
                 return "Malformed JSON at \(path(context.codingPath)): \(detail)"
             }
             return "Invalid value at \(path(context.codingPath)): \(context.debugDescription)"

@@ -55,9 +55,11 @@ let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _
             let length = Int(String(cString: declared)), length > server.configuration.maxBodyBytes
         {
             let request = makeRequest(connection, url: url, method: method, body: Data())
-            let error = HTTPError(413, "The request body is larger than the \(server.configuration.maxBodyBytes)-byte limit.")
+            let error = HTTPError(
+                413, "The request body is larger than the \(server.configuration.maxBodyBytes)-byte limit.")
             state.responded = true
-            return queue(.error(error, requestID: request.id), for: request, on: connection, state: state, server: server)
+            return queue(
+                .error(error, requestID: request.id), for: request, on: connection, state: state, server: server)
         }
         return .YES
     }
@@ -71,7 +73,9 @@ let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _
             // A chunked body ran past the cap: cut the connection rather than read on.
             return .NO
         }
-        if let uploadData { state.body.append(UnsafeRawPointer(uploadData).assumingMemoryBound(to: UInt8.self), count: size) }
+        if let uploadData {
+            state.body.append(UnsafeRawPointer(uploadData).assumingMemoryBound(to: UInt8.self), count: size)
+        }
         return .YES
     }
     if state.responded { return .YES }
@@ -179,7 +183,8 @@ private func queue(
     switch response.body {
     case .bytes(let data):
         mhdResponse = data.withUnsafeBytes { bytes in
-            MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
+            MHD_create_response_from_buffer(
+                bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
         }
     case .stream(let stream):
         let context = StreamContext(stream: stream, connection: connection, server: server)

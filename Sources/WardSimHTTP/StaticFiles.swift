@@ -53,7 +53,9 @@ public struct StaticFiles: Sendable {
         headers.set("ETag", asset.etag)
         headers.set("Cache-Control", relative.hasSuffix(".html") ? "no-cache" : "public, max-age=300, must-revalidate")
         if let tags = request.headers["If-None-Match"],
-            tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == asset.etag || $0 == "*" })
+            tags.split(separator: ",").contains(where: {
+                $0.trimmingCharacters(in: .whitespaces) == asset.etag || $0 == "*"
+            })
         {
             return Response(status: 304, headers: headers)
         }

@@ -109,7 +109,8 @@ public struct Row: Sendable {
     /// Like the subscript, but throws when the column is missing or NULL: for NOT NULL columns.
     public func require<T: DatabaseValueConvertible>(_ name: String, as type: T.Type = T.self) throws -> T {
         guard let value: T = self[name] else {
-            throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "column \(name) is missing or has the wrong type")
+            throw DatabaseError(
+                resultCode: .SQLITE_MISMATCH, message: "column \(name) is missing or has the wrong type")
         }
         return value
     }

@@ -8,7 +8,9 @@ struct BackupCommand: Command {
         CommandConfiguration(
             name: "backup", abstract: "Copy the database to a file while the server keeps running.",
             options: [
-                .option("--db", "FILE", help: "The database to copy.", environment: "WARDSIM_DB", default: "data/wardsim.sqlite"),
+                .option(
+                    "--db", "FILE", help: "The database to copy.", environment: "WARDSIM_DB",
+                    default: "data/wardsim.sqlite"),
                 .option("--out", "FILE", help: "Where to write the copy (must not exist)."),
             ])
     }

@@ -37,7 +37,8 @@ public struct OptionSpec {
     public var defaultValue: String?
 
     public static func option(
-        _ name: String, _ valueName: String, help: String, environment: String? = nil, default defaultValue: String? = nil
+        _ name: String, _ valueName: String, help: String, environment: String? = nil,
+        default defaultValue: String? = nil
     ) -> OptionSpec {
         OptionSpec(name: name, valueName: valueName, help: help, environment: environment, defaultValue: defaultValue)
     }
@@ -80,7 +81,8 @@ public struct ParsedArguments {
     public func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = values[name] else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw UsageError("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+            throw UsageError(
+                "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
         }
         return value
     }

@@ -56,7 +56,9 @@ public enum CommandRunner {
         }
     }
 
-    static func resolve(_ root: any Command.Type, _ names: [String]) -> (command: any Command.Type, path: [String], found: Bool) {
+    static func resolve(_ root: any Command.Type, _ names: [String]) -> (
+        command: any Command.Type, path: [String], found: Bool
+    ) {
         var command: any Command.Type = root
         var path = [root.configuration.name]
         for name in names {
@@ -90,7 +92,8 @@ public enum CommandRunner {
         if !config.subcommands.isEmpty {
             text += "\nSUBCOMMANDS:\n"
             for sub in config.subcommands {
-                text += "  " + sub.configuration.name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                text +=
+                    "  " + sub.configuration.name.padding(toLength: 14, withPad: " ", startingAt: 0)
                     + sub.configuration.abstract + "\n"
             }
             text += "\n  See '\(path.joined(separator: " ")) help <subcommand>' for details.\n"

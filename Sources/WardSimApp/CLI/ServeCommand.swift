@@ -11,22 +11,46 @@ struct ServeCommand: Command {
                 only from WARDSIM_LLM_API_KEY. Without --llm-url the patient is played by the offline scripted voice.
                 """,
             options: [
-                .option("--host", "ADDRESS", help: "IPv4 address to listen on.", environment: "WARDSIM_HOST", default: "127.0.0.1"),
+                .option(
+                    "--host", "ADDRESS", help: "IPv4 address to listen on.", environment: "WARDSIM_HOST",
+                    default: "127.0.0.1"),
                 .option("--port", "PORT", help: "TCP port.", environment: "WARDSIM_PORT", default: "8080"),
-                .option("--db", "FILE", help: "SQLite database file.", environment: "WARDSIM_DB", default: "data/wardsim.sqlite"),
-                .option("--scenarios", "DIR", help: "Scenario library folder.", environment: "WARDSIM_SCENARIOS", default: "Scenarios"),
-                .option("--curriculum", "DIR", help: "Curriculum folder.", environment: "WARDSIM_CURRICULUM", default: "Curriculum"),
-                .option("--assets", "DIR", help: "Web assets folder.", environment: "WARDSIM_ASSETS", default: "WebAssets"),
-                .option("--max-body", "BYTES", help: "Largest request body accepted.", environment: "WARDSIM_MAX_BODY", default: "1048576"),
-                .option("--threads", "N", help: "Server worker threads.", environment: "WARDSIM_THREADS",
+                .option(
+                    "--db", "FILE", help: "SQLite database file.", environment: "WARDSIM_DB",
+                    default: "data/wardsim.sqlite"),
+                .option(
+                    "--scenarios", "DIR", help: "Scenario library folder.", environment: "WARDSIM_SCENARIOS",
+                    default: "Scenarios"),
+                .option(
+                    "--curriculum", "DIR", help: "Curriculum folder.", environment: "WARDSIM_CURRICULUM",
+                    default: "Curriculum"),
+                .option(
+                    "--assets", "DIR", help: "Web assets folder.", environment: "WARDSIM_ASSETS", default: "WebAssets"),
+                .option(
+                    "--max-body", "BYTES", help: "Largest request body accepted.", environment: "WARDSIM_MAX_BODY",
+                    default: "1048576"),
+                .option(
+                    "--threads", "N", help: "Server worker threads.", environment: "WARDSIM_THREADS",
                     default: String(ProcessInfo.processInfo.activeProcessorCount)),
-                .option("--tls-cert", "FILE", help: "PEM certificate; with --tls-key serves HTTPS.", environment: "WARDSIM_TLS_CERT"),
+                .option(
+                    "--tls-cert", "FILE", help: "PEM certificate; with --tls-key serves HTTPS.",
+                    environment: "WARDSIM_TLS_CERT"),
                 .option("--tls-key", "FILE", help: "PEM private key.", environment: "WARDSIM_TLS_KEY"),
-                .option("--session-idle", "MINUTES", help: "Idle session timeout.", environment: "WARDSIM_SESSION_IDLE", default: "30"),
-                .option("--session-max", "HOURS", help: "Absolute session lifetime.", environment: "WARDSIM_SESSION_MAX", default: "12"),
-                .option("--llm-url", "URL[,URL…]", help: "OpenAI-compatible base URL(s), used in turn.", environment: "WARDSIM_LLM_URL"),
-                .option("--llm-model", "NAME", help: "Model name sent upstream.", environment: "WARDSIM_LLM_MODEL", default: "default"),
-                .option("--llm-timeout", "SECONDS", help: "Per-turn LLM timeout.", environment: "WARDSIM_LLM_TIMEOUT", default: "20"),
+                .option(
+                    "--session-idle", "MINUTES", help: "Idle session timeout.", environment: "WARDSIM_SESSION_IDLE",
+                    default: "30"),
+                .option(
+                    "--session-max", "HOURS", help: "Absolute session lifetime.", environment: "WARDSIM_SESSION_MAX",
+                    default: "12"),
+                .option(
+                    "--llm-url", "URL[,URL…]", help: "OpenAI-compatible base URL(s), used in turn.",
+                    environment: "WARDSIM_LLM_URL"),
+                .option(
+                    "--llm-model", "NAME", help: "Model name sent upstream.", environment: "WARDSIM_LLM_MODEL",
+                    default: "default"),
+                .option(
+                    "--llm-timeout", "SECONDS", help: "Per-turn LLM timeout.", environment: "WARDSIM_LLM_TIMEOUT",
+                    default: "20"),
             ])
     }
 
@@ -80,7 +104,9 @@ struct ServeCommand: Command {
         }
         let scheme = configuration.isTLS ? "https" : "http"
         FileHandle.standardError.write(
-            Data("wardsim serving on \(scheme)://\(configuration.host):\(server.port)/ (database \(configuration.databasePath))\n".utf8))
+            Data(
+                "wardsim serving on \(scheme)://\(configuration.host):\(server.port)/ (database \(configuration.databasePath))\n"
+                    .utf8))
         app.announceFirstRun(baseURL: "\(scheme)://\(configuration.host):\(server.port)")
         ShutdownSignal.wait()
         FileHandle.standardError.write(Data("wardsim: stopping (finishing in-flight requests)\n".utf8))

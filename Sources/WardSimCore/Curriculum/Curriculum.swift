@@ -5,7 +5,9 @@ public struct Curriculum: Sendable, Equatable {
     public var model: MasteryModelParameters
     public var paths: [LearningPath]
 
-    public init(competencies: [Competency], levels: [MasteryLevel], model: MasteryModelParameters, paths: [LearningPath]) {
+    public init(
+        competencies: [Competency], levels: [MasteryLevel], model: MasteryModelParameters, paths: [LearningPath]
+    ) {
         self.competencies = competencies
         self.levels = levels.sorted { $0.minMastery < $1.minMastery }
         self.model = model
