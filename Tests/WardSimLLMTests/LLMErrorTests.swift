@@ -30,3 +30,22 @@ struct LLMErrorTests {
         #expect(error.description == "LLM http_5xx from gpu1:8080: the server answered HTTP 500 — model crashed")
     }
 }
+
+@Suite("LLMTimeouts")
+struct LLMTimeoutsTests {
+    @Test func overallGivesEveryPhaseTheLimit() {
+        let timeouts = LLMTimeouts.overall(.seconds(12))
+        #expect(timeouts.firstToken == .seconds(12))
+        #expect(timeouts.stall == .seconds(12))
+        #expect(timeouts.total == .seconds(12))
+        #expect(timeouts.connect == .seconds(5))
+        #expect(LLMTimeouts.overall(.seconds(2)).connect == .seconds(2))
+    }
+
+    @Test func millisecondsRoundUpAndNeverReachZero() {
+        #expect(Duration.microseconds(1).wholeMilliseconds == 1)
+        #expect(Duration.zero.wholeMilliseconds == 1)
+        #expect(Duration.milliseconds(1500).wholeMilliseconds == 1500)
+        #expect(Duration.microseconds(1500).wholeMilliseconds == 2)
+    }
+}
