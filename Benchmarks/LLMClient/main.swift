@@ -1,6 +1,9 @@
 // wardsim-llm-bench: what the LLM client costs over raw libcurl on loopback.
 //
 //   swift run -c release wardsim-llm-bench [calls] [tokens]
+//   swift run -c release wardsim-llm-bench http://127.0.0.1:8081 [calls] [model]
+//
+// With a URL it measures a real OpenAI-compatible server instead (RealUpstream.swift).
 //
 // A WardSimHTTP server on 127.0.0.1 answers every request with the same Server-Sent
 // Events body (`tokens` content chunks, a finish chunk, a usage chunk, [DONE]).
@@ -8,7 +11,9 @@
 //   raw      libcurl easy handle reused (keep-alive), curl_easy_perform, bytes counted
 //   http     CurlHTTPClient.send (loop thread + AsyncThrowingStream, no parsing)
 //   chat     ChatCompletionsClient.complete (the above + SSE + JSON decoding)
-// It prints per-call latency (mean, p50, p99) and the overhead over raw; then the SSE
+// It prints per-call latency (mean, p50, p99) and the overhead over raw; then, against a
+// paced stream (first token after 30 ms, then one every 10 ms, like a small model), the
+// time to first token and to the end for raw libcurl and the chat client; then the SSE
 // parser's throughput on an in-memory body, and the chat client's throughput with 32
 // calls in flight.
 import CCurl
@@ -17,6 +22,12 @@ import WardSimHTTP
 import WardSimLLM
 
 let arguments = CommandLine.arguments
+if arguments.count > 1, arguments[1].hasPrefix("http") {
+    try await runAgainstRealUpstream(
+        arguments[1], calls: arguments.count > 2 ? Int(arguments[2]) ?? 10 : 10,
+        model: arguments.count > 3 ? arguments[3] : "default")
+    exit(0)
+}
 let calls = arguments.count > 1 ? Int(arguments[1]) ?? 2000 : 2000
 let tokens = arguments.count > 2 ? Int(arguments[2]) ?? 64 : 64
 
@@ -36,7 +47,25 @@ sse +=
 sse += "data: [DONE]\n\n"
 let body = Data(sse.utf8)
 
+/// The paced stream: what a model generating at 100 tokens/s looks like on the wire.
+let pacedTokens = 10
+func paced() -> Response {
+    let stream = EventStream()
+    Task {
+        try? await Task.sleep(for: .milliseconds(30))
+        for index in 0..<pacedTokens {
+            stream.send(data: chunk(index == 0 ? "I" : " word\(index)"))
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        stream.send(data: chunk("", finish: "stop"))
+        stream.send(data: "[DONE]")
+        stream.finish()
+    }
+    return .eventStream(stream)
+}
+
 var router = Router()
+router.add(.post, "/paced/v1/chat/completions", .async { _ in paced() })
 router.add(
     .post, "/v1/chat/completions",
     .sync { _ in
@@ -64,8 +93,11 @@ final class RawCurl {
     let handle: UnsafeMutableRawPointer
     var headers: UnsafeMutablePointer<curl_slist>?
     var received = 0
+    var firstByteAt: UInt64 = 0
+    let body: Data
 
-    init() {
+    init(url: String, body: Data) {
+        self.body = body
         _ = ccurl_global_init_default()
         handle = curl_easy_init()
         headers = curl_slist_append(nil, "Content-Type: application/json")
@@ -75,15 +107,19 @@ final class RawCurl {
         _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
         _ = ccurl_setopt_write_function(handle, CURLOPT_WRITEFUNCTION) { _, size, count, user in
-            Unmanaged<RawCurl>.fromOpaque(user!).takeUnretainedValue().received += size * count
+            let raw = Unmanaged<RawCurl>.fromOpaque(user!).takeUnretainedValue()
+            if raw.firstByteAt == 0 { raw.firstByteAt = DispatchTime.now().uptimeNanoseconds }
+            raw.received += size * count
             return size * count
         }
         _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(self).toOpaque())
     }
 
     func perform() {
-        _ = ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(requestBody.count))
-        requestBody.withUnsafeBytes {
+        firstByteAt = 0
+        received = 0
+        _ = ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+        body.withUnsafeBytes {
             _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
         }
         let code = curl_easy_perform(handle)
@@ -94,6 +130,7 @@ final class RawCurl {
 // MARK: - Measuring
 
 struct Samples {
+    init() {}
     var nanos: [UInt64] = []
     mutating func add(_ value: UInt64) { nanos.append(value) }
     var sorted: [UInt64] { nanos.sorted() }
@@ -106,7 +143,7 @@ struct Samples {
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
-let raw = RawCurl()
+let raw = RawCurl(url: url, body: requestBody)
 let httpRequest = HTTPRequest(
     url: url,
     headers: [
@@ -156,6 +193,40 @@ print("loopback, \(calls) sequential calls each, reply of \(tokens) tokens = \(b
 print(line("raw", rawSamples, raw: rawSamples))
 print(line("http", httpSamples, raw: rawSamples))
 print(line("chat", chatSamples, raw: rawSamples))
+
+// MARK: - Paced stream: time to first token
+
+let pacedRaw = RawCurl(url: "http://127.0.0.1:\(server.port)/paced/v1/chat/completions", body: requestBody)
+let pacedChat = ChatCompletionsClient(endpoint: try UpstreamEndpoint("http://127.0.0.1:\(server.port)/paced"))
+var rawFirst = Samples()
+var rawWhole = Samples()
+var chatFirst = Samples()
+var chatWhole = Samples()
+let pacedCalls = max(20, calls / 20)
+for _ in 0..<5 {
+    pacedRaw.perform()
+    _ = try await pacedChat.complete(request)
+}
+for _ in 0..<pacedCalls {
+    var start = now()
+    pacedRaw.perform()
+    rawWhole.add(now() - start)
+    rawFirst.add(pacedRaw.firstByteAt - start)
+    start = now()
+    let result = try await pacedChat.complete(request)
+    chatWhole.add(now() - start)
+    chatFirst.add(
+        UInt64(result.timeToFirstToken!.components.attoseconds / 1_000_000_000) + UInt64(
+            result.timeToFirstToken!.components.seconds) * 1_000_000_000)
+}
+print("paced stream (30 ms to the first token, then 10 ms each), \(pacedCalls) calls each:")
+print(
+    String(
+        format:
+            "  first token: raw %.2f ms, chat %.2f ms (%+.2f ms);  whole reply: raw %.2f ms, chat %.2f ms (%+.2f%%)",
+        rawFirst.percentile(0.5) / 1000, chatFirst.percentile(0.5) / 1000,
+        (chatFirst.percentile(0.5) - rawFirst.percentile(0.5)) / 1000, rawWhole.percentile(0.5) / 1000,
+        chatWhole.percentile(0.5) / 1000, (chatWhole.percentile(0.5) / rawWhole.percentile(0.5) - 1) * 100))
 
 // MARK: - Parser throughput
 
