@@ -433,4 +433,16 @@ struct ChatCompletionsClientTests {
         #expect(calls[1].outcomeLabel == "http_5xx")
         #expect(calls[1].durationSeconds > 0)
     }
+
+    @Test func stoppingAfterTheFinishReasonCountsAsSuccess() async throws {
+        let metrics = RecordingMetrics()
+        let upstream = try ScriptedUpstream(steps: [
+            .delta("Yes."), .finish("stop"), .pause(.milliseconds(300)), .usage(prompt: 1, completion: 1), .done,
+        ])
+        for try await event in try client(upstream.baseURL, metrics: metrics).stream(makeRequest()) {
+            if case .finish = event { break }
+        }
+        #expect(await eventually { metrics.calls.count == 1 })
+        #expect(metrics.calls.first?.outcomeLabel == "ok")
+    }
 }

@@ -70,16 +70,22 @@ public struct ChatCompletionsClient: ChatCompleting {
         let start = clock.now
         var firstToken: Duration?
         var usage: ChatUsage?
+        var finished = false
         let outcome: LLMError?
         do {
             try await receive(request) { event in
-                if case .text = event, firstToken == nil { firstToken = clock.now - start }
-                if case .usage(let value) = event { usage = value }
+                switch event {
+                case .text: if firstToken == nil { firstToken = clock.now - start }
+                case .finish: finished = true
+                case .usage(let value): usage = value
+                }
                 continuation.yield(event)
             }
             outcome = nil
         } catch {
-            outcome = error
+            // A caller that stops listening once it has the finish reason got its whole
+            // reply: that is a success, not a cancellation, for the metrics.
+            outcome = error.kind == .cancelled && finished ? nil : error
         }
         metrics?.recordCall(
             LLMCallRecord(
