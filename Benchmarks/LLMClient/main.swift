@@ -267,4 +267,10 @@ try await withThrowingTaskGroup(of: Void.self) { group in
 }
 let concurrencySeconds = Double(now() - concurrencyStart) / 1e9
 print(String(format: "chat client, %d in flight: %.0f calls/s", concurrent, Double(total) / concurrencySeconds))
+let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+let rss =
+    status.split(separator: "\n").first { $0.hasPrefix("VmRSS") }.map {
+        $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().joined(separator: " ")
+    } ?? "?"
+print("resident memory at the end: \(rss)")
 server.stop()
