@@ -26,7 +26,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     public init(
         configuration: ServerConfiguration, router: Router, metrics: Metrics = Metrics(),
-        logger: any RequestLogger = StandardErrorLogger()
+        logger: any RequestLogger
     ) {
         self.configuration = configuration
         self.router = router
@@ -112,6 +112,7 @@ public final class HTTPServer: @unchecked Sendable {
         MHD_stop_daemon(current)
         retainedSelf?.release()
         retainedSelf = nil
+        (logger as? StandardErrorLogger)?.flush()
     }
 
     // MARK: - Called from libmicrohttpd's threads
@@ -176,13 +177,7 @@ public final class HTTPServer: @unchecked Sendable {
     func record(_ request: Request, status: Int, started: UInt64) {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let route = request.route.isEmpty ? "unmatched" : request.route
-        metrics.increment(
-            "wardsim_http_requests_total",
-            labels: ["route": route, "method": request.method.rawValue, "status": String(status)],
-            help: "HTTP requests by route, method and status.")
-        metrics.observe(
-            "wardsim_http_request_duration_seconds", labels: ["route": route], value: seconds,
-            help: "Time from the request being read to the response being queued.")
+        metrics.recordRequest(route: route, method: request.method.rawValue, status: status, seconds: seconds)
         logger.log(AccessLogLine.make(request: request, status: status, seconds: seconds))
     }
 }

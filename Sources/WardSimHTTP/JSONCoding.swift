@@ -13,6 +13,12 @@ extension Request {
             throw HTTPError.badRequest("The request body is empty; a JSON object was expected.")
         }
         do {
+            _ = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
+            throw HTTPError.badRequest("Malformed JSON: \(detail)")
+        }
+        do {
             return try JSONDecoder().decode(T.self, from: body)
         } catch let error as DecodingError {
             throw HTTPError.badRequest(Self.describe(error))

@@ -35,7 +35,25 @@ public final class Metrics: @unchecked Sendable {
         }
     }
 
+    /// Request counts and latencies kept apart from the generic maps: they are updated
+    /// on every request, so their keys must be cheap (no label strings built per call).
+    private struct RequestKey: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
+    private var requestCounts: [RequestKey: Int] = [:]
+    private var requestLatency: [String: Histogram] = [:]
+
     public init() {}
+
+    /// Counts one HTTP request and observes its latency.
+    public func recordRequest(route: String, method: String, status: Int, seconds: Double) {
+        lock.withLock {
+            requestCounts[RequestKey(route: route, method: method, status: status), default: 0] += 1
+            requestLatency[route, default: Histogram(buckets: Self.latencyBuckets)].observe(seconds)
+        }
+    }
 
     /// Adds `amount` to the counter `name` with `labels`.
     public func increment(_ name: String, labels: [String: String] = [:], by amount: Double = 1, help: String? = nil) {
@@ -68,10 +86,29 @@ public final class Metrics: @unchecked Sendable {
         lock.withLock { counters[name]?[Self.labelText(labels)] ?? 0 }
     }
 
+    /// How many requests matched `route` with `status` (tests).
+    public func requestCount(route: String, status: Int) -> Int {
+        lock.withLock { requestCounts.filter { $0.key.route == route && $0.key.status == status }.values.reduce(0, +) }
+    }
+
     /// The Prometheus text exposition format, version 0.0.4.
     public func render() -> String {
-        let (counters, histograms, gauges, help) = lock.withLock {
+        var (counters, histograms, gauges, help) = lock.withLock {
             (self.counters, self.histograms, self.gauges, self.help)
+        }
+        let (requestCounts, requestLatency) = lock.withLock { (self.requestCounts, self.requestLatency) }
+        if !requestCounts.isEmpty {
+            help["wardsim_http_requests_total"] = "HTTP requests by route, method and status."
+            help["wardsim_http_request_duration_seconds"] =
+                "Time from the request being read to the response being queued."
+            for (key, count) in requestCounts {
+                let labels = Self.labelText(["route": key.route, "method": key.method, "status": String(key.status)])
+                counters["wardsim_http_requests_total", default: [:]][labels, default: 0] += Double(count)
+            }
+            for (route, histogram) in requestLatency {
+                histograms["wardsim_http_request_duration_seconds", default: [:]][Self.labelText(["route": route])] =
+                    histogram
+            }
         }
         var out = ""
         for name in counters.keys.sorted() {

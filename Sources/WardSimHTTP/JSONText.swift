@@ -1,0 +1,23 @@
+/// Minimal JSON text building for hot paths (the access log), where Foundation's
+/// `JSONSerialization` costs more than the request itself.
+enum JSONText {
+    /// `value` as a JSON string literal, quotes included.
+    static func quoted(_ value: String) -> String {
+        var out = "\""
+        out.reserveCapacity(value.utf8.count + 2)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(String(scalar.value, radix: 16).leftPadded(to: 4))
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+        return out
+    }
+}
