@@ -7,16 +7,16 @@ extension CompetencyScorer {
     )
 
     static func decisionSentences(_ a: AppraisalEvidence) -> ([String], [EvidenceItem]) {
-        let verdict = a.sound ? "sound" : "unsound"
+        let verdict = a.sound ? "a sound" : "an unsound"
         if a.decisionCorrect {
             return (
-                ["You chose to \(a.decision.rawValue) a \(verdict) recommendation, as expected."],
+                ["You chose to \(a.decision.rawValue) \(verdict) recommendation, as expected."],
                 [EvidenceItem(.met, "Decision: \(a.decision.rawValue)")]
             )
         }
         return (
             [
-                "You chose to \(a.decision.rawValue) a \(verdict) recommendation; the expected decision was to \(a.expectedDecision.rawValue)."
+                "You chose to \(a.decision.rawValue) \(verdict) recommendation; the expected decision was to \(a.expectedDecision.rawValue)."
             ],
             [EvidenceItem(.missed, "Decision: \(a.decision.rawValue) (expected \(a.expectedDecision.rawValue))")]
         )
