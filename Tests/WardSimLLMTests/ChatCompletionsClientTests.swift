@@ -226,6 +226,20 @@ struct ChatCompletionsClientTests {
         #expect(error?.upstream == "127.0.0.1:\(upstream.port)")
     }
 
+    @Test func llamaServerContextOverflowIsARequestError() async throws {
+        // llama-server's own answer to a prompt longer than a slot's context.
+        let upstream = try ScriptedUpstream { _, _ in
+            ScriptedUpstream.plain(
+                400,
+                #"{"error":{"code":400,"message":"request (3031 tokens) exceeds the available context size (1024 tokens), try increasing it","type":"exceed_context_size_error","n_prompt_tokens":3031,"n_ctx":1024}}"#
+            )
+        }
+        let error = await llmError { _ = try await client(upstream.baseURL).complete(makeRequest()) }
+        #expect(error?.kind == .http(status: 400))
+        #expect(error?.bodyExcerpt?.hasPrefix("request (3031 tokens) exceeds") == true)
+        #expect(error?.indictsUpstream == false, "the request's fault: the server need not rest")
+    }
+
     @Test func status429CarriesRetryAfter() async throws {
         let upstream = try ScriptedUpstream { _, _ in
             ScriptedUpstream.plain(429, "slow down", contentType: "text/plain", headers: [("Retry-After", "7")])
