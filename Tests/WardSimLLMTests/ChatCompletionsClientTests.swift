@@ -61,6 +61,27 @@ struct ChatCompletionsClientTests {
         #expect(upstream.openConnections == 1, "one kept-alive connection served all five calls")
     }
 
+    @Test func theEndOfTheBodyAfterDoneIsDrainedSoTheConnectionIsKept() async throws {
+        // The chunked terminator comes 100 ms after [DONE], as a separate packet.
+        let upstream = try ScriptedUpstream(steps: ScriptedUpstream.normalSteps + [.pause(.milliseconds(100))])
+        let chat = try client(upstream.baseURL)
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            _ = try await chat.complete(makeRequest())
+            #expect(ContinuousClock.now - start < .milliseconds(100), "the caller does not wait for the drain")
+            try await Task.sleep(for: .milliseconds(150))
+        }
+        #expect(upstream.openConnections == 1)
+    }
+
+    @Test func aBodyThatGoesOnAfterDoneIsAbandonedAfterTheGrace() async throws {
+        let upstream = try ScriptedUpstream(steps: [.delta("Yes."), .done, .forever(interval: .milliseconds(20))])
+        let start = ContinuousClock.now
+        #expect(try await client(upstream.baseURL).complete(makeRequest()).text == "Yes.")
+        #expect(ContinuousClock.now - start < .milliseconds(200))
+        #expect(await eventually(within: .seconds(2)) { upstream.openedStreams.first?.isCancelled == true })
+    }
+
     @Test func noAuthorizationHeaderWithoutAKey() async throws {
         let upstream = try ScriptedUpstream(steps: ScriptedUpstream.normalSteps)
         _ = try await client(upstream.baseURL).complete(makeRequest())
