@@ -1,7 +1,7 @@
 // Administration: users (create, disable/enable), cohorts, CSV import with a per-row
 // report, and the audit log. Backed by /api/admin/* (docs/api.md, docs/security.md).
 import { api } from './api.js';
-import { h, $, clear, clearErrors, showError, showFieldError, notice, fmtDate, humanize } from './dom.js';
+import { h, $, fill, clearErrors, showError, showFieldError, notice, fmtDate, humanize } from './dom.js';
 import { startPage } from './shell.js';
 
 const content = $('#content');
@@ -25,9 +25,9 @@ const usersBody = h('div', { id: 'users-table' });
 async function loadUsers() {
   try {
     const { users } = await api('GET', '/api/admin/users');
-    clear(usersBody).append(table(['Username', 'Name', 'Role', 'Cohort', 'Status', 'Last sign-in', 'Action'], users.map(userRow), 'Users'));
+    fill(usersBody, table(['Username', 'Name', 'Role', 'Cohort', 'Status', 'Last sign-in', 'Action'], users.map(userRow), 'Users'));
   } catch (e) {
-    clear(usersBody).append(h('p', { class: 'error', role: 'alert' }, `Users could not be loaded. ${e.message}`));
+    fill(usersBody, h('p', { class: 'error', role: 'alert' }, `Users could not be loaded. ${e.message}`));
   }
 }
 function userRow(u) {
@@ -59,8 +59,8 @@ function cohortSelect(id) {
   return select;
 }
 function newUserForm() {
-  const username = h('input', { id: 'nu-username', name: 'username', type: 'text', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' });
-  const displayName = h('input', { id: 'nu-name', name: 'displayName', type: 'text', autocomplete: 'off' });
+  const username = h('input', { id: 'nu-username', name: 'username', type: 'text', autocapitalize: 'none', spellcheck: 'false' });
+  const displayName = h('input', { id: 'nu-name', name: 'displayName', type: 'text' });
   const role = h('select', { id: 'nu-role', name: 'role' }, ROLES.map((r) => h('option', { value: r }, humanize(r))));
   const cohort = cohortSelect('nu-cohort');
   const password = h('input', { id: 'nu-password', name: 'password', type: 'password', autocomplete: 'new-password', 'aria-describedby': 'nu-password-hint' });
@@ -89,7 +89,7 @@ function newUserForm() {
       });
       form.reset();
       status.textContent = `Created ${user ? user.username : 'the user'}.`;
-      await Promise.all([loadUsers(), loadCohorts()]);
+      await Promise.all([loadUsers(), loadCohorts(), loadAudit()]);
     } catch (err) {
       showError(err, create, { username, displayName, role, cohort, password });
     } finally {
@@ -104,7 +104,7 @@ const cohortsBody = h('div', { id: 'cohorts-table' });
 async function loadCohorts() {
   try {
     ({ cohorts } = await api('GET', '/api/admin/cohorts'));
-    clear(cohortsBody).append(cohorts.length
+    fill(cohortsBody, cohorts.length
       ? table(['Cohort', 'Trainees', 'Instructors', 'Created'], cohorts.map((c) => h('tr', {},
         h('th', { scope: 'row' }, c.name), h('td', { class: 'num' }, String(c.traineeCount ?? 0)),
         h('td', {}, (c.instructors || []).map((p) => p.displayName || p.username).join(', ') || '—'),
@@ -112,15 +112,15 @@ async function loadCohorts() {
       : h('p', { class: 'muted' }, 'No cohorts yet.'));
     for (const select of document.querySelectorAll('select[name="cohort"]')) {
       const value = select.value;
-      clear(select).append(h('option', { value: '' }, 'No cohort'), cohorts.map((c) => h('option', { value: c.name }, c.name)));
+      fill(select, h('option', { value: '' }, 'No cohort'), cohorts.map((c) => h('option', { value: c.name }, c.name)));
       select.value = value;
     }
   } catch (e) {
-    clear(cohortsBody).append(h('p', { class: 'error', role: 'alert' }, `Cohorts could not be loaded. ${e.message}`));
+    fill(cohortsBody, h('p', { class: 'error', role: 'alert' }, `Cohorts could not be loaded. ${e.message}`));
   }
 }
 function newCohortForm() {
-  const name = h('input', { id: 'nc-name', name: 'name', type: 'text', autocomplete: 'off' });
+  const name = h('input', { id: 'nc-name', name: 'name', type: 'text' });
   const create = h('button', { type: 'submit', class: 'button primary', id: 'create-cohort' }, 'Create cohort');
   const status = h('p', { role: 'status', class: 'saved-state' });
   const form = h('form', { id: 'new-cohort', novalidate: true }, h('h3', {}, 'Add a cohort'),
@@ -134,7 +134,7 @@ function newCohortForm() {
       await api('POST', '/api/admin/cohorts', { name: name.value.trim() });
       status.textContent = `Created cohort ${name.value.trim()}.`;
       form.reset();
-      await loadCohorts();
+      await Promise.all([loadCohorts(), loadAudit()]);
     } catch (err) {
       showError(err, create, { name });
     } finally {
@@ -159,7 +159,7 @@ function importForm() {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form);
-    clear(report);
+    fill(report);
     if (!text.value.trim()) { showFieldError(text, 'Choose a CSV file or paste CSV text.'); text.focus(); return; }
     go.disabled = true;
     try {
@@ -197,7 +197,7 @@ async function loadAudit(more = false) {
     const rows = entries.map((a) => h('tr', {}, h('td', {}, fmtDate(a.at)), h('td', {}, a.actor), h('td', {}, a.action),
       h('td', {}, a.target), h('td', {}, a.detail || '—'), h('td', {}, a.remote || '—')));
     if (more && auditBody.querySelector('tbody')) auditBody.querySelector('tbody').append(...rows);
-    else clear(auditBody).append(table(['When', 'Who', 'Action', 'Target', 'Detail', 'From'], rows, 'Audit log'));
+    else fill(auditBody, table(['When', 'Who', 'Action', 'Target', 'Detail', 'From'], rows, 'Audit log'));
     const old = $('#audit-more');
     if (old) old.remove();
     if (auditBefore) {
@@ -206,14 +206,14 @@ async function loadAudit(more = false) {
       auditBody.after(b);
     }
   } catch (e) {
-    clear(auditBody).append(h('p', { class: 'error', role: 'alert' }, `The audit log could not be loaded. ${e.message}`));
+    fill(auditBody, h('p', { class: 'error', role: 'alert' }, `The audit log could not be loaded. ${e.message}`));
   }
 }
 
 async function main() {
   me = await startPage({ roles: ['admin'] });
   if (!me) return;
-  clear(content).append(
+  fill(content, 
     section('users', 'Users', usersBody, newUserForm()),
     section('cohorts', 'Cohorts', cohortsBody, newCohortForm()),
     section('import-section', 'Import users from CSV', importForm()),

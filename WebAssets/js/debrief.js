@@ -1,6 +1,6 @@
 // The debrief: what went well, what was missed and why it matters, then feedback.
 import { api } from './api.js';
-import { h, $, clear, clearErrors, showError, showFieldError, notice, pct, humanize, idFromPath } from './dom.js';
+import { h, $, fill, clearErrors, showError, showFieldError, notice, pct, humanize, idFromPath } from './dom.js';
 import { startPage } from './shell.js';
 import { barSVG } from './charts.js';
 
@@ -146,7 +146,7 @@ async function main() {
       api('GET', `/api/encounters/${encodeURIComponent(id)}`).catch(() => null),
     ]);
   } catch (e) {
-    clear(content);
+    fill(content);
     notice($('#notices'), 'bad', e.status === 409 ? `${e.message} Finish the encounter first.` : e.message, { alert: true });
     if (e.status === 409) content.append(h('p', {}, h('a', { href: `/encounter/${encodeURIComponent(id)}` }, 'Back to the encounter')));
     return;
@@ -158,7 +158,7 @@ async function main() {
     $('#sub').textContent = [p.name, p.age !== undefined ? `${p.age} years` : null, enc.setting].filter(Boolean).join(' · ');
   }
   const factNames = new Map([...(d.facts?.elicited || []), ...(d.facts?.missed || [])].map((f) => [f.id, f.answer]));
-  clear(content).append(
+  fill(content, 
     h('div', { class: 'two-col' }, overall(d, enc), bias(d)),
     competencies(d), ai(d), facts(d), redFlags(d), investigations(d), teaching(d), transcript(d, factNames), feedback(),
     h('p', { class: 'actions' }, h('a', { class: 'button', href: '/library' }, 'Back to the case library'), h('a', { class: 'button', href: '/progress' }, 'See my progress')));

@@ -25,6 +25,8 @@ export function append(node, children) {
 }
 
 export function clear(node) { node.replaceChildren(); return node; }
+/** Replaces the children of `node` (strings become text; null and false are skipped). */
+export function fill(node, ...children) { node.replaceChildren(); return append(node, children); }
 export const $ = (selector, root = document) => root.querySelector(selector);
 export const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 

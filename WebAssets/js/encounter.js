@@ -2,7 +2,7 @@
 // diagnosis with review-and-confirm, the AI recommendation and its appraisal.
 // Drafts are saved as the trainee types (PUT …/drafts/{field}) and restored on reload.
 import { api, streamMessage, ApiError, csrf } from './api.js';
-import { h, $, clear, clearErrors, showError, showFieldError, notice, debounce, pct, humanize, unit, idFromPath } from './dom.js';
+import { h, $, fill, clearErrors, showError, showFieldError, notice, debounce, pct, humanize, unit, idFromPath } from './dom.js';
 import { startPage } from './shell.js';
 
 const id = idFromPath();
@@ -66,7 +66,7 @@ function renderHead() {
   const bits = [p.name, p.age !== undefined ? `${p.age} years` : null, p.sex, enc.setting].filter(Boolean);
   $('#enc-patient').textContent = bits.join(' · ');
   renderClock();
-  const steps = clear($('#steps'));
+  const steps = fill($('#steps'));
   const current = enc.state === 'interviewing' ? 0 : enc.state === 'appraised' ? 3 : 2;
   STEPS.forEach(([label], i) => {
     steps.append(h('li', { class: i < current ? 'done' : null, 'aria-current': i === current ? 'step' : null },
@@ -75,10 +75,10 @@ function renderHead() {
 }
 function renderClock() {
   const c = enc.clock || { minutes: 0, cost: 0 };
-  clear($('#clock')).append(
-    h('div', {}, h('dt', { class: 'muted small' }, 'Simulated time'), h('dd', { class: 'm0' }, h('strong', {}, `${c.minutes ?? 0} min`))),
-    h('div', {}, h('dt', { class: 'muted small' }, 'Cost of orders'), h('dd', { class: 'm0' }, h('strong', {}, `${c.cost ?? 0} units`))),
-    h('div', {}, h('a', { class: 'button small', href: '/library' }, 'Save and leave')));
+  fill($('#clock'),
+    h('p', { class: 'm0' }, h('span', { class: 'muted small' }, 'Simulated time '), h('strong', {}, `${c.minutes ?? 0} min`)),
+    h('p', { class: 'm0' }, h('span', { class: 'muted small' }, 'Cost of orders '), h('strong', {}, `${c.cost ?? 0} units`)),
+    h('a', { class: 'button small', href: '/library' }, 'Save and leave'));
 }
 
 // ---------- conversation ----------
@@ -91,9 +91,10 @@ function bubble(kind, who, text, facts) {
 function buildConversation() {
   const name = speakerName();
   const relation = enc.patient && enc.patient.speaker && enc.patient.speaker.relationship;
-  ui.log = h('ol', { class: 'chat-log', id: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' });
+  ui.log = h('ol', { class: 'chat-log', id: 'log', 'aria-label': 'Conversation', tabindex: '0' });
+  ui.logRegion = h('div', { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text', id: 'log-region' }, ui.log);
   ui.typing = h('p', { class: 'typing', id: 'typing', hidden: true }, `${name} is replying`, h('span', { class: 'dots', 'aria-hidden': 'true' }));
-  ui.question = h('textarea', { id: 'question', name: 'question', rows: '2', autocomplete: 'off', 'aria-describedby': 'question-hint' });
+  ui.question = h('textarea', { id: 'question', name: 'question', rows: '2', 'aria-describedby': 'question-hint' });
   ui.send = h('button', { type: 'submit', class: 'button primary', id: 'send' }, 'Send');
   ui['saved-question'] = h('span', { class: 'saved-state', id: 'saved-question' });
   ui.askForm = h('form', { class: 'ask', id: 'ask-form', novalidate: true },
@@ -104,7 +105,7 @@ function buildConversation() {
   const section = h('section', { class: 'panel', id: 'conversation', 'aria-labelledby': 'conv-title' },
     h('h2', { id: 'conv-title' }, 'Conversation'),
     h('p', { class: 'muted small' }, relation ? `You are speaking with ${name}, the patient's ${relation}.` : `You are speaking with ${name}.`),
-    ui.log, ui.typing, committed() ? h('p', { class: 'muted' }, 'The interview is closed: you have committed to a diagnosis.') : ui.askForm);
+    ui.logRegion, ui.typing, committed() ? h('p', { class: 'muted' }, 'The interview is closed: you have committed to a diagnosis.') : ui.askForm);
   if (enc.patient && enc.patient.openingStatement) ui.log.append(bubble('patient', name, enc.patient.openingStatement));
   for (const t of enc.transcript || []) addTurn(t);
   const d = enc.drafts && enc.drafts.question;
@@ -133,6 +134,7 @@ async function ask() {
   const replyText = reply.querySelector('.bubble');
   ui.log.append(mine);
   ui.log.setAttribute('aria-busy', 'true');
+  ui.logRegion.setAttribute('aria-busy', 'true');
   ui.typing.hidden = false;
   ui.log.scrollTop = ui.log.scrollHeight;
   const before = (enc.transcript || []).length;
@@ -170,6 +172,7 @@ async function ask() {
     systemNote(`Not sent: ${msg}`);
   } finally {
     ui.log.setAttribute('aria-busy', 'false');
+    ui.logRegion.setAttribute('aria-busy', 'false');
     ui.typing.hidden = true;
     ui.send.disabled = false;
     ui.log.scrollTop = ui.log.scrollHeight;
@@ -187,14 +190,14 @@ function renderChart() {
   const allergies = c.allergies || [];
   const exams = (enc.orders || []).filter(isExam);
   const tests = (enc.orders || []).filter((o) => !isExam(o));
-  clear(ui.chart).append(
+  fill(ui.chart, 
     h('h2', { id: 'chart-title' }, 'Patient chart'),
     sec('Allergies', allergies.length
       ? h('ul', {}, allergies.map((a) => h('li', { class: 'allergy' }, typeof a === 'string' ? a : [a.substance || a.name, a.reaction].filter(Boolean).join(' — '))))
       : h('p', { class: 'allergy-none' }, 'No known allergies recorded')),
     sec('Vitals', (c.vitals || []).length
-      ? h('dl', { class: 'vitals' }, c.vitals.map((v) => h('div', { class: 'vital' },
-        h('dt', { class: 'v-name' }, v.name), h('dd', { class: 'm0' }, h('span', { class: 'v-value' }, v.value), ' ', unit(v.unit)))))
+      ? h('ul', { class: 'vitals' }, c.vitals.map((v) => h('li', { class: 'vital' },
+        h('span', { class: 'v-name' }, v.name), h('span', { class: 'v-value' }, v.value), ' ', unit(v.unit))))
       : h('p', { class: 'muted' }, 'No vitals recorded')),
     sec('Problem list', list(c.problems, (p) => (typeof p === 'string' ? p : p.name || p.text), 'No problems recorded')),
     sec('Medications', list(c.medications, (m) => (typeof m === 'string' ? m
@@ -233,7 +236,7 @@ function renderOrders() {
       return h('li', {}, h('span', {}, h('span', { id: labelId }, item.label), ' ',
         h('span', { class: 'cost' }, `${item.minutes ?? 0} min · ${item.cost ?? 0} units`)), control);
     })) : h('p', { class: 'muted' }, 'None available.'));
-  clear(ui.orders).append(
+  fill(ui.orders, 
     h('h2', { id: 'orders-title' }, 'Examine and investigate'),
     h('p', { class: 'muted small' }, 'Each takes simulated time and costs money. Results appear in the chart.'),
     ui.orderStatus = h('p', { class: 'visually-hidden', role: 'status' }),
@@ -318,7 +321,7 @@ function buildDiagnosis() {
     return section;
   }
   const draft = draftJSON('diagnosis') || {};
-  ui.dx = h('input', { id: 'dx', name: 'diagnosis', type: 'text', autocomplete: 'off' });
+  ui.dx = h('input', { id: 'dx', name: 'diagnosis', type: 'text' });
   ui.ddx = h('textarea', { id: 'ddx', name: 'differential', rows: '3', 'aria-describedby': 'ddx-hint' });
   ui.plan = h('textarea', { id: 'plan', name: 'plan', rows: '4' });
   ui.dx.value = draft.diagnosis || '';
@@ -354,7 +357,7 @@ function reviewDiagnosis() {
   if (bad) { bad.focus(); return; }
   const confirm = h('button', { type: 'button', class: 'button primary', id: 'confirm-diagnosis' }, 'Confirm and commit');
   const edit = h('button', { type: 'button', class: 'button', id: 'edit-diagnosis' }, 'Edit');
-  clear(ui.dxReview).append(
+  fill(ui.dxReview, 
     h('h3', { id: 'dx-review-title' }, 'Review before you commit'),
     h('p', {}, 'Once committed, the interview and ordering close and the AI recommendation is shown.'),
     h('dl', {},
@@ -447,7 +450,7 @@ function buildAppraisal() {
     h('div', { class: 'form-row' }, flawTypes().map((f) =>
       h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'flaws', value: f.id, checked: (draft.flaws || []).includes(f.id) }), f.label))));
   ui.just = h('textarea', { id: 'justification', name: 'justification', rows: '3' });
-  ui.fdx = h('input', { id: 'final-diagnosis', name: 'finalDiagnosis', type: 'text', autocomplete: 'off' });
+  ui.fdx = h('input', { id: 'final-diagnosis', name: 'finalDiagnosis', type: 'text' });
   ui.fplan = h('textarea', { id: 'final-plan', name: 'finalPlan', rows: '3' });
   ui.just.value = draft.justification || '';
   ui.fdx.value = draft.finalDiagnosis ?? d.diagnosis ?? '';
@@ -504,7 +507,7 @@ async function saveAppraisal() {
 function confirmSubmit() {
   const go = h('button', { type: 'button', class: 'button primary', id: 'confirm-submit' }, 'Submit now');
   const back = h('button', { type: 'button', class: 'button' }, 'Not yet');
-  clear(ui.submitConfirm).append(
+  fill(ui.submitConfirm, 
     h('p', {}, h('strong', {}, 'Submit this encounter?'), ' Your answers become final and your debrief is prepared.'),
     h('div', { class: 'actions' }, go, back));
   ui.submitConfirm.hidden = false;
@@ -533,7 +536,7 @@ function render() {
   renderOrders();
   const full = h('div', { class: 'full' }, buildDiagnosis());
   if (enc.state !== 'interviewing') full.append(buildAI(), buildAppraisal());
-  clear(workspace).append(
+  fill(workspace, 
     h('div', { class: 'col' }, buildConversation(), ui.orders),
     h('div', { class: 'col' }, ui.chart, buildNotebook()),
     full);

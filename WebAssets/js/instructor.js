@@ -1,6 +1,6 @@
 // Instructors: the trainees in the cohorts they teach (admins see every trainee).
 import { api } from './api.js';
-import { h, $, clear, notice, fmtDate } from './dom.js';
+import { h, $, fill, notice, fmtDate } from './dom.js';
 import { startPage } from './shell.js';
 
 const content = $('#content');
@@ -27,7 +27,7 @@ async function main() {
   try {
     ({ trainees } = await api('GET', '/api/instructor/trainees'));
   } catch (e) {
-    clear(content);
+    fill(content);
     notice($('#notices'), 'bad', `Your trainees could not be loaded. ${e.message}`, { alert: true });
     return;
   }
@@ -38,7 +38,7 @@ async function main() {
     if (!groups.has(name)) groups.set(name, []);
     groups.get(name).push(t);
   }
-  clear(content);
+  fill(content);
   if (!groups.size) {
     content.append(h('p', { class: 'notice info' }, me.role === 'admin' ? 'There are no trainees yet.'
       : 'You are not assigned to a cohort yet. Ask an administrator to assign you.'));

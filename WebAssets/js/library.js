@@ -1,6 +1,6 @@
 // The case library: cards, filters, "Recommended next", Start / Resume.
 import { api } from './api.js';
-import { h, $, clear, clearErrors, showError, pct, humanize, notice } from './dom.js';
+import { h, $, fill, append, clearErrors, showError, pct, humanize, notice } from './dom.js';
 import { startPage } from './shell.js';
 
 const cards = $('#cards');
@@ -82,7 +82,7 @@ function render() {
     && (!filters.difficulty.value || s.difficulty === filters.difficulty.value)
     && (!filters.competency.value || (s.competencies || []).includes(filters.competency.value))
     && (!filters.status.value || statusOf(s) === filters.status.value));
-  clear(cards).append(...shown.map(card));
+  fill(cards, ...shown.map(card));
   count.textContent = shown.length === scenarios.length
     ? `${scenarios.length} cases`
     : `${shown.length} of ${scenarios.length} cases match the filters`;
@@ -91,8 +91,8 @@ function render() {
 function renderRecommended(rec) {
   const scenario = rec && scenarios.find((s) => s.id === rec.scenarioId);
   if (!scenario) return;
-  const body = clear($('#rec-body'));
-  body.append(h('p', {}, h('strong', {}, scenario.title)), rec.reason ? h('p', { class: 'muted' }, rec.reason) : null);
+  const body = fill($('#rec-body'));
+  append(body, [h('p', {}, h('strong', {}, scenario.title)), rec.reason ? h('p', { class: 'muted' }, rec.reason) : null]);
   const action = actionFor(scenario);
   body.append(h('div', { class: 'actions' }, action));
   $('#recommended').hidden = false;
@@ -115,6 +115,7 @@ async function main() {
     .sort((a, b) => difficultyOrder.indexOf(a) - difficultyOrder.indexOf(b)));
   fillSelect(filters.competency, scenarios.flatMap((s) => s.competencies || []).sort());
   $('#filters').addEventListener('input', render);
+  $('#filters').addEventListener('change', render);
   $('#filters').addEventListener('submit', (e) => e.preventDefault());
   render();
   renderRecommended(answer.recommended);

@@ -1,5 +1,5 @@
 // Sign in. On success go back where the person was heading, or to their start page.
-import { api, whoAmI, setCsrf } from './api.js';
+import { api, setCsrf } from './api.js';
 import { $, clearErrors, showError, showFieldError, notice } from './dom.js';
 import { homeFor } from './shell.js';
 
@@ -15,7 +15,6 @@ function destination(user) {
 }
 
 if (params.has('signedOut')) notice($('#notices'), 'ok', 'You have signed out.');
-whoAmI().then((user) => { if (user && !params.has('signedOut')) location.replace(destination(user)); }).catch(() => {});
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();

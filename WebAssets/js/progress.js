@@ -1,7 +1,7 @@
 // My progress: mastery per competency, trend over time, automation-bias calibration,
 // and the encounters behind them.
 import { api } from './api.js';
-import { h, $, clear, notice, pct, fmtDate, humanize } from './dom.js';
+import { h, $, fill, notice, pct, fmtDate, humanize } from './dom.js';
 import { startPage } from './shell.js';
 import { masteryChart, trendChart, calibrationChart } from './charts.js';
 
@@ -64,14 +64,14 @@ async function main() {
   try {
     p = await api('GET', '/api/me/progress');
   } catch (e) {
-    clear(content);
+    fill(content);
     notice($('#notices'), 'bad', `Your progress could not be loaded. ${e.message}`, { alert: true });
     return;
   }
   if (p.path && p.path.title) $('#path').textContent = `Learning path: ${p.path.title}`;
   const comps = (p.competencies || []).map((c) => ({ ...c, name: c.name || humanize(c.id) }));
   const rec = p.recommended;
-  clear(content).append(
+  fill(content, 
     rec ? section('next', 'Recommended next', h('p', {}, h('strong', {}, rec.title || humanize(rec.scenarioId))),
       rec.reason ? h('p', { class: 'muted' }, rec.reason) : null,
       h('p', {}, h('a', { class: 'button primary', href: '/library' }, 'Open the case library'))) : null,

@@ -1,7 +1,7 @@
 // The frame every signed-in page shares: who is signed in, the main navigation for
 // their role, and signing out.
 import { api, whoAmI } from './api.js';
-import { h, $, clear } from './dom.js';
+import { h, $, fill } from './dom.js';
 
 const links = [
   { href: '/library', text: 'Case library', roles: ['trainee', 'instructor', 'admin'] },
@@ -25,7 +25,7 @@ export async function startPage({ roles = ['trainee', 'instructor', 'admin'] } =
   try {
     user = await whoAmI();
   } catch (e) {
-    clear(main).append(h('div', { class: 'notice bad', role: 'alert' }, e.message));
+    fill(main, h('div', { class: 'notice bad', role: 'alert' }, e.message));
     return null;
   }
   if (!user) {
@@ -34,7 +34,7 @@ export async function startPage({ roles = ['trainee', 'instructor', 'admin'] } =
   }
   drawNav(user);
   if (!roles.includes(user.role)) {
-    clear(main).append(
+    fill(main, 
       h('h1', {}, 'Not available'),
       h('div', { class: 'notice bad', role: 'alert' }, 'You do not have access to this page.'),
       h('p', {}, h('a', { href: homeFor(user) }, 'Go to your start page')),
@@ -47,7 +47,7 @@ export async function startPage({ roles = ['trainee', 'instructor', 'admin'] } =
 function drawNav(user) {
   const nav = $('#nav');
   if (nav) {
-    clear(nav);
+    fill(nav);
     const here = location.pathname;
     for (const link of links.filter((l) => l.roles.includes(user.role))) {
       const current = here === link.href || here.startsWith(`${link.href}/`);
@@ -62,6 +62,6 @@ function drawNav(user) {
       try { await api('POST', '/api/auth/logout'); } catch { /* the session is gone either way */ }
       location.assign('/login?signedOut=1');
     });
-    clear(who).append(h('span', {}, user.displayName || user.username, ' ', h('span', { class: 'visually-hidden' }, `(${user.role})`)), out);
+    fill(who, h('span', {}, user.displayName || user.username, ' ', h('span', { class: 'visually-hidden' }, `(${user.role})`)), out);
   }
 }
