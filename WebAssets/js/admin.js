@@ -22,10 +22,21 @@ function table(head, rows, caption) {
 
 // ---------- users ----------
 const usersBody = h('div', { id: 'users-table' });
+const userFilter = h('input', { id: 'user-filter', type: 'search', 'aria-describedby': 'user-count' });
+const userCount = h('p', { id: 'user-count', class: 'muted small', role: 'status' });
+function filterUsers() {
+  const q = userFilter.value.trim().toLowerCase();
+  const rows = [...usersBody.querySelectorAll('tbody tr')];
+  for (const row of rows) row.hidden = Boolean(q) && !row.textContent.toLowerCase().includes(q);
+  const shown = rows.filter((r) => !r.hidden).length;
+  userCount.textContent = q ? `${shown} of ${rows.length} users match` : `${rows.length} users`;
+}
+userFilter.addEventListener('input', filterUsers);
 async function loadUsers() {
   try {
     const { users } = await api('GET', '/api/admin/users');
     fill(usersBody, table(['Username', 'Name', 'Role', 'Cohort', 'Status', 'Last sign-in', 'Action'], users.map(userRow), 'Users'));
+    filterUsers();
   } catch (e) {
     fill(usersBody, h('p', { class: 'error', role: 'alert' }, `Users could not be loaded. ${e.message}`));
   }
@@ -213,8 +224,12 @@ async function loadAudit(more = false) {
 async function main() {
   me = await startPage({ roles: ['admin'] });
   if (!me) return;
-  fill(content, 
-    section('users', 'Users', usersBody, newUserForm()),
+  fill(content,
+    h('nav', { 'aria-label': 'Sections of this page', class: 'panel' }, h('ul', { class: 'chips' },
+      [['#users', 'Users'], ['#cohorts', 'Cohorts'], ['#import-section', 'Import from CSV'], ['#audit', 'Audit log']]
+        .map(([href, text]) => h('li', {}, h('a', { href }, text))))),
+    section('users', 'Users', newUserForm(), h('h3', {}, 'All users'),
+      h('div', { class: 'field' }, h('label', { for: 'user-filter' }, 'Find a user'), userFilter), userCount, usersBody),
     section('cohorts', 'Cohorts', cohortsBody, newCohortForm()),
     section('import-section', 'Import users from CSV', importForm()),
     section('audit', 'Audit log', auditBody));

@@ -14,7 +14,8 @@ const clamp = (x) => Math.max(0, Math.min(1, Number(x) || 0));
 
 function svgRoot(width, height, title, desc) {
   const id = `c${Math.random().toString(36).slice(2, 8)}`;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': `${id}-t ${id}-d` });
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}-t ${id}-d`, class: 'svg-chart' });
+  svg.style.maxWidth = `${width}px`;
   svg.append(s('title', { id: `${id}-t` }, title), s('desc', { id: `${id}-d` }, desc));
   return svg;
 }
@@ -28,14 +29,14 @@ export function barSVG(value) {
 
 /** Horizontal bars of mastery per competency with the level thresholds marked. */
 export function masteryChart(comps, thresholds = []) {
-  const rowH = 36; const labelW = 230; const barW = 300; const width = labelW + barW + 150; const top = 24;
+  const rowH = 36; const labelW = 300; const barW = 340; const width = labelW + barW + 150; const top = 24;
   const height = top + comps.length * rowH + 8;
   const desc = comps.map((c) => `${c.name}: ${pct(c.mastery)}, ${c.levelName || c.level || ''}`).join('; ');
   const svg = svgRoot(width, height, 'Mastery per competency', desc);
   for (const t of thresholds) {
     const x = labelW + t.at * barW;
     svg.append(s('line', { x1: x, x2: x, y1: top - 6, y2: height - 4, class: 'svg-tick' }),
-      s('text', { x, y: 12, 'text-anchor': 'middle', class: 'svg-muted' }, t.name));
+      s('text', { x, y: 12, 'text-anchor': 'middle', class: 'svg-muted' }, pct(t.at)));
   }
   comps.forEach((c, i) => {
     const y = top + i * rowH;
@@ -50,7 +51,7 @@ export function masteryChart(comps, thresholds = []) {
 
 /** A small line chart of one competency's mastery over its graded encounters. */
 export function trendChart(name, history) {
-  const width = 260; const height = 120; const pad = { l: 34, r: 10, t: 10, b: 22 };
+  const width = 260; const height = 120; const pad = { l: 44, r: 10, t: 10, b: 22 };
   const w = width - pad.l - pad.r; const hgt = height - pad.t - pad.b;
   const pts = history.map((p, i) => ({
     x: pad.l + (history.length === 1 ? w / 2 : (i / (history.length - 1)) * w),

@@ -102,12 +102,12 @@ function teaching(d) {
       /^https?:\/\//.test(r.url || '') ? h('a', { href: r.url, rel: 'noreferrer noopener' }, r.title || r.url) : r.title)))) : null);
 }
 
-function transcript(d, factNames) {
+function transcript(d) {
   return section('transcript', 'Full transcript',
     (d.transcript || []).length ? h('ol', { class: 'transcript' }, d.transcript.map((t) => h('li', {},
       h('p', { class: 'q m0' }, `You: ${t.question}`),
       h('p', { class: 'a m0' }, `Patient: ${t.reply}`),
-      h('p', { class: 'muted small m0' }, (t.facts || []).length ? `Facts disclosed: ${t.facts.map((f) => factNames.get(f) || humanize(f)).join('; ')}` : 'No case facts disclosed.'))))
+      h('p', { class: 'muted small m0' }, (t.facts || []).length ? `Facts disclosed: ${t.facts.map((f) => humanize(f)).join(', ')}` : 'No case facts disclosed.'))))
       : h('p', { class: 'muted' }, 'You did not ask the patient anything.'));
 }
 
@@ -157,10 +157,9 @@ async function main() {
     const p = enc.patient || {};
     $('#sub').textContent = [p.name, p.age !== undefined ? `${p.age} years` : null, enc.setting].filter(Boolean).join(' · ');
   }
-  const factNames = new Map([...(d.facts?.elicited || []), ...(d.facts?.missed || [])].map((f) => [f.id, f.answer]));
   fill(content, 
     h('div', { class: 'two-col' }, overall(d, enc), bias(d)),
-    competencies(d), ai(d), facts(d), redFlags(d), investigations(d), teaching(d), transcript(d, factNames), feedback(),
+    competencies(d), ai(d), facts(d), redFlags(d), investigations(d), teaching(d), transcript(d), feedback(),
     h('p', { class: 'actions' }, h('a', { class: 'button', href: '/library' }, 'Back to the case library'), h('a', { class: 'button', href: '/progress' }, 'See my progress')));
 }
 

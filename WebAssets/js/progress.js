@@ -25,7 +25,7 @@ function mastery(comps) {
     h('td', { class: 'num' }, typeof c.evidence === 'number' ? c.evidence.toFixed(1) : '—')));
   return section('mastery', 'Mastery per competency',
     h('figure', { class: 'chart-figure' }, masteryChart(comps, THRESHOLDS),
-      h('figcaption', {}, 'Bars show your estimated mastery; dashed lines mark the level thresholds. A level also needs enough graded encounters (evidence).')),
+      h('figcaption', {}, 'Bars show your estimated mastery. Dashed lines mark the level thresholds: 40% Advanced beginner, 60% Competent, 80% Proficient. A level also needs enough graded encounters (evidence).')),
     h('details', {}, h('summary', {}, 'Show the numbers as a table'),
       table(null, [['Competency'], ['Mastery', 'num'], ['Level'], ['Evidence', 'num']], rows)));
 }
