@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "WardSimHTTPTests", dependencies: ["WardSimHTTP", "WardSimLLM"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimStoreTests", dependencies: ["WardSimStore"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimLLMTests", dependencies: ["WardSimLLM"], swiftSettings: swiftSettings),
+        .testTarget(name: "WardSimSecurityTests", dependencies: ["WardSimSecurity"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WardSimAppTests", dependencies: ["WardSimApp", "WardSimLLM"], swiftSettings: swiftSettings),
     ]

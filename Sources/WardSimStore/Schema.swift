@@ -1,7 +1,8 @@
 extension Migrator {
     /// WardSim's schema, migration by migration. Append; never edit a released one.
     public static let wardSim = Migrator([
-        Migration(version: 1, name: "foundation", sql: Schema.foundation)
+        Migration(version: 1, name: "foundation", sql: Schema.foundation),
+        Migration(version: 2, name: "accounts", sql: Schema.accounts),
     ])
 }
 
@@ -119,5 +120,27 @@ enum Schema {
             comment TEXT NOT NULL DEFAULT '',
             at TEXT NOT NULL
         );
+        """
+
+    /// Version 2: what accounts and sign-in need beyond the foundation.
+    ///
+    /// - `sessions` is rebuilt without `csrf_token`: the CSRF token is now derived from
+    ///   the session token (which only the client holds), so no usable secret is stored.
+    ///   Sessions from version 1 are dropped, which signs everybody out once.
+    /// - `login_throttle.last_failure_at` lets old failures be forgotten.
+    /// - `users.last_login_at` for administrators; indexes for cohort look-ups.
+    static let accounts = """
+        DROP TABLE sessions;
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at REAL NOT NULL,
+            last_seen_at REAL NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX sessions_user ON sessions(user_id);
+        ALTER TABLE login_throttle ADD COLUMN last_failure_at REAL NOT NULL DEFAULT 0;
+        ALTER TABLE users ADD COLUMN last_login_at TEXT;
+        CREATE INDEX users_cohort ON users(cohort_id);
+        CREATE INDEX instructor_cohorts_cohort ON instructor_cohorts(cohort_id);
         """
 }

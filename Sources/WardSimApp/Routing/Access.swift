@@ -1,3 +1,5 @@
+public import WardSimCore
+
 /// Who may call a route. Declared on every route and enforced centrally before the
 /// handler runs: anonymous callers of a protected route get 401, the wrong role 403.
 public enum Access: Sendable, Equatable {
@@ -11,13 +13,4 @@ public enum Access: Sendable, Equatable {
     public static let trainee = Access.roles([.trainee, .instructor, .admin])
     public static let instructor = Access.roles([.instructor, .admin])
     public static let admin = Access.roles([.admin])
-}
-
-/// A user's role. Each user has exactly one.
-public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
-    case trainee, instructor, admin
-
-    public static func < (lhs: Role, rhs: Role) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }

@@ -1,3 +1,4 @@
+public import WardSimCore
 import WardSimHTTP
 
 /// What the application knows about a request beyond HTTP: who is calling.

@@ -33,8 +33,10 @@ public struct RouteTable: Sendable {
         router.add(
             method, path,
             .sync { request in
-                let context = try authorize(request, access)
-                return try handler(request, context)
+                try StorageFailure.mapped {
+                    let context = try authorize(request, access)
+                    return try handler(request, context)
+                }
             })
     }
 
@@ -47,8 +49,10 @@ public struct RouteTable: Sendable {
         router.add(
             method, path,
             .async { request in
-                let context = try authorize(request, access)
-                return try await handler(request, context)
+                try await StorageFailure.mapped {
+                    let context = try authorize(request, access)
+                    return try await handler(request, context)
+                }
             })
     }
 
