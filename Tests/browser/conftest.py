@@ -147,26 +147,21 @@ class ApiClient:
         return answer
 
 
-@pytest.fixture(scope="session")
-def server():
-    OUT.mkdir(exist_ok=True)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    external = os.environ.get("WARDSIM_TEST_BASE_URL")
-    if external:
-        yield Server(external.rstrip("/"), None, None, None)
-        return
+def start_server(name: str) -> Server:
+    """Starts `wardsim serve` on a free port with a fresh temporary database."""
     if not BINARY.exists():
         pytest.fail(f"{BINARY} is missing: run `swift build --product wardsim` first", pytrace=False)
     work = pathlib.Path(tempfile.mkdtemp(prefix="wardsim-browser-"))
     db = str(work / "wardsim.sqlite")
     port = free_port()
-    log_path = OUT / "browser-server.log"
+    log_path = OUT / f"{name}.log"
     log = open(log_path, "w")
     process = subprocess.Popen(
         [str(BINARY), "serve", "--host", "127.0.0.1", "--port", str(port), "--db", db,
          "--scenarios", str(ROOT / "Scenarios"), "--curriculum", str(ROOT / "Curriculum"),
          "--assets", str(ROOT / "WebAssets")],
         stdout=log, stderr=subprocess.STDOUT, cwd=work)
+    process.work, process.log = work, log
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 30
     while True:
@@ -178,14 +173,42 @@ def server():
                 process.kill()
                 pytest.fail(f"wardsim serve did not start; see {log_path}:\n{log_path.read_text()[-2000:]}", pytrace=False)
             time.sleep(0.1)
-    yield Server(base, db, process, log_path)
+    return Server(base, db, process, log_path)
+
+
+def stop_server(server: Server) -> None:
+    process = server.process
     process.terminate()
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
-    log.close()
-    shutil.rmtree(work, ignore_errors=True)
+        process.wait(timeout=5)
+    process.log.close()
+    shutil.rmtree(process.work, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server():
+    OUT.mkdir(exist_ok=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    external = os.environ.get("WARDSIM_TEST_BASE_URL")
+    if external:
+        yield Server(external.rstrip("/"), None, None, None)
+        return
+    running = start_server("browser-server")
+    yield running
+    stop_server(running)
+
+
+@pytest.fixture
+def fresh_server(server):
+    """A second server on an empty database (for the first-run set-up)."""
+    if server.process is None:
+        pytest.skip("needs a local wardsim binary (not WARDSIM_TEST_BASE_URL)")
+    running = start_server("fresh-server")
+    yield running
+    stop_server(running)
 
 
 def make_driver(width=1280, height=900):
@@ -252,8 +275,8 @@ def button(driver, text):
     raise AssertionError(f"no visible button {text!r}")
 
 
-def sign_in(driver, user, expect_path=None):
-    driver.get(driver.base_url + "/login")
+def sign_in(driver, user, expect_path=None, next_path=None):
+    driver.get(driver.base_url + "/login" + (f"?next={next_path}" if next_path else ""))
     by_label(driver, "Username").send_keys(user["username"])
     by_label(driver, "Password").send_keys(user["password"])
     button(driver, "Sign in").click()

@@ -87,7 +87,6 @@ def test_instructor_sees_their_cohort(server, browser):
 
 def test_trainee_cannot_open_admin_pages(server, browser):
     server.require("GET /api/auth/me")
-    sign_in(browser, server.create_user("trainee"), expect_path="/library")
-    browser.get(server.base_url + "/admin")
+    sign_in(browser, server.create_user("trainee"), expect_path="/admin", next_path="/admin")
     assert "do not have access" in visible(browser, "#main .notice").text
     assert not browser.find_elements(By.ID, "users-table")

@@ -192,7 +192,8 @@ function renderReport(box, r) {
   if (rows.length) {
     box.append(table(['Line', 'Username', 'Outcome', 'Reasons'], rows.map((row) => h('tr', {},
       h('td', { class: 'num' }, String(row.line)), h('th', { scope: 'row' }, row.username || '—'),
-      h('td', {}, h('span', { class: `badge ${row.status === 'refused' ? 'bad' : row.status === 'created' ? 'ok' : ''}` }, humanize(row.status))),
+      h('td', {}, h('span', { class: `badge ${row.status === 'refused' ? 'bad' : row.status === 'created' ? 'ok' : ''}` },
+        { ok: 'Valid, not imported', created: 'Created', refused: 'Refused' }[row.status] || humanize(row.status))),
       h('td', {}, (row.reasons || []).join(' ') || '—'))), 'Import report'));
   }
 }
