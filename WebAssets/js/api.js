@@ -88,8 +88,8 @@ export async function whoAmI() {
 /**
  * Sends a question over the streaming endpoint, calling onToken(text) for each chunk.
  * Resolves to the final answer (the `done` event's JSON). Rejects with an ApiError whose
- * `streamStarted` says whether any reply text had arrived (so the caller knows whether
- * falling back to the JSON endpoint could post the question twice).
+ * `opened` says the server had accepted the question (so it may have recorded the turn)
+ * and `streamStarted` whether any reply text had arrived.
  */
 export async function streamMessage(encounterId, text, onToken) {
   const path = `/api/encounters/${encodeURIComponent(encounterId)}/messages/stream`;
@@ -112,7 +112,7 @@ export async function streamMessage(encounterId, text, onToken) {
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   let started = false;
-  const fail = (message) => { const e = new ApiError(0, message); e.streamStarted = true; return e; };
+  const fail = (message) => { const e = new ApiError(0, message); e.streamStarted = started; e.opened = true; return e; };
   for (;;) {
     let chunk;
     try { chunk = await reader.read(); } catch { throw fail('The connection was lost while the patient was replying.'); }
@@ -139,7 +139,7 @@ export async function streamMessage(encounterId, text, onToken) {
       else if (event === 'error') {
         let message = 'The patient could not reply.';
         try { const j = JSON.parse(payload); message = j.message || (j.error && j.error.message) || message; } catch { if (payload) message = payload; }
-        const e = new ApiError(502, message); e.streamStarted = started; throw e;
+        const e = new ApiError(502, message); e.streamStarted = started; e.opened = true; throw e;
       }
     }
   }

@@ -148,12 +148,14 @@ async function ask() {
       });
     } catch (e) {
       if (e.status >= 400 && e.status < 500 && e.status !== 404 && e.status !== 405) throw e;
-      if (!e.streamStarted) {
-        answer = await api('POST', `${base}/messages`, { text }); // streaming unavailable: plain JSON
-      } else {
+      if (e.opened) {
+        // The server took the question: it may have recorded the turn before failing.
         const fresh = await api('GET', base).catch(() => null);
         if (fresh && (fresh.transcript || []).length > before) answer = fresh.transcript[fresh.transcript.length - 1];
+        else if (fresh && !e.streamStarted) answer = await api('POST', `${base}/messages`, { text });
         else throw e;
+      } else {
+        answer = await api('POST', `${base}/messages`, { text }); // streaming unavailable: plain JSON
       }
     }
     replyText.textContent = answer.reply;
