@@ -39,6 +39,7 @@ OUT = ROOT / "test-output"
 SHOTS = OUT / "screenshots"
 BINARY = ROOT / ".build" / "debug" / "wardsim"
 PASSWORD = "correct horse battery staple"
+NAMES = ["Amara Okafor", "Ben Carter", "Chloe Dubois", "Dev Patel", "Elin Jones", "Farah Haddad", "Gus Lindqvist", "Hana Sato"]
 
 
 def free_port() -> int:
@@ -84,6 +85,7 @@ class Server:
     # -- users -------------------------------------------------------------
     def create_user(self, role: str, cohort: str | None = None, display_name: str | None = None) -> dict:
         username = f"{role[:3]}{uuid.uuid4().hex[:8]}"
+        display_name = display_name or NAMES[int(username[-2:], 16) % len(NAMES)]
         if self.process is None:
             return self._create_user_via_api(username, role, cohort, display_name)
         if self.cli_user_add is False:

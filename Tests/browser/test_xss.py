@@ -3,8 +3,9 @@ import uuid
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
-from conftest import PASSWORD, ApiClient, button, by_label, sign_in, visible, wait
+from conftest import PASSWORD, button, by_label, sign_in, visible, wait
 from test_trainee_journey import ENCOUNTER_ROUTES, start_case
 
 PAYLOADS = [
@@ -44,15 +45,27 @@ def test_chat_and_forms_show_payloads_as_text(server, browser):
 
 
 def test_names_typed_by_an_admin_come_back_as_text(server, browser):
-    server.require("GET /api/admin/users", "POST /api/admin/users", "GET /api/admin/cohorts", "GET /api/admin/audit")
+    server.require("GET /api/admin/users", "POST /api/admin/users", "GET /api/admin/cohorts",
+                   "POST /api/admin/cohorts", "GET /api/admin/audit", "GET /api/instructor/trainees")
     admin = server.create_user("admin")
-    client = ApiClient(server.base_url)
-    client.login(admin["username"], admin["password"])
-    username = f"x{uuid.uuid4().hex[:6]}"
-    client.call("POST", "/api/admin/users", {"username": username, "displayName": PAYLOADS[0], "role": "trainee",
-                                              "cohort": None, "password": PASSWORD}, ok=(201, 422))
     sign_in(browser, admin, expect_path="/admin")
-    table = visible(browser, "#users-table table")
+    visible(browser, "#users-table table")
+    cohort = PAYLOADS[2] + uuid.uuid4().hex[:4]
+    by_label(browser, "Cohort name").send_keys(cohort)
+    button(browser, "Create cohort").click()
+    wait(browser).until(lambda d: cohort in d.find_element(By.ID, "cohorts-table").text)
+    username = f"x{uuid.uuid4().hex[:6]}"
+    by_label(browser, "Username").send_keys(username)
+    by_label(browser, "Full name").send_keys(PAYLOADS[0])
+    Select(by_label(browser, "Cohort")).select_by_visible_text(cohort)
+    by_label(browser, "Initial password").send_keys(PASSWORD)
+    button(browser, "Create user").click()
     wait(browser).until(lambda d: username in d.find_element(By.ID, "users-table").text)
-    assert PAYLOADS[0] in table.text
+    row = [r for r in browser.find_elements(By.CSS_SELECTOR, "#users-table tr") if username in r.text][0]
+    assert PAYLOADS[0] in row.text and cohort in row.text
+    assert_no_injection(browser)
+    # The instructor page shows the same names as text.
+    browser.get(server.base_url + "/instructor")
+    wait(browser).until(lambda d: username in d.find_element(By.ID, "content").text)
+    assert PAYLOADS[0] in browser.find_element(By.ID, "content").text
     assert_no_injection(browser)
