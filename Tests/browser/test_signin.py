@@ -41,7 +41,7 @@ def test_sign_in_then_sign_out(server, browser):
     user = server.create_user("trainee")
     sign_in(browser, user, expect_path="/library")
     who = visible(browser, "#who")
-    assert user["username"] in who.text
+    assert user["displayName"] in who.text
     button(browser, "Sign out").click()
     wait(browser).until(lambda d: "/login" in d.current_url)
     assert "signed out" in visible(browser, ".notice").text

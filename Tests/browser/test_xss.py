@@ -29,7 +29,8 @@ def test_chat_and_forms_show_payloads_as_text(server, browser):
         before = len(browser.find_elements(By.CSS_SELECTOR, "#log .msg.patient"))
         box.send_keys(payload)
         box.send_keys(Keys.ENTER)
-        wait(browser, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#log .msg.patient")) > before)
+        wait(browser, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#log .msg.patient")) > before
+                                and d.find_element(By.ID, "log").get_attribute("aria-busy") == "false")
     mine = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#log .msg.trainee .bubble")]
     assert mine == PAYLOADS[:2]
     by_label(browser, "History").send_keys(PAYLOADS[2])

@@ -125,10 +125,12 @@ function systemNote(text) {
   ui.log.scrollTop = ui.log.scrollHeight;
 }
 async function ask() {
+  if (ui.asking) return; // one question at a time: the next waits for this reply
   clearErrors(ui.askForm);
   const text = ui.question.value.trim();
   if (!text) { showFieldError(ui.question, 'Type a question for the patient first.'); ui.question.focus(); return; }
   ui.send.disabled = true;
+  ui.asking = true;
   const mine = bubble('trainee', 'You', text);
   const reply = bubble('patient', speakerName(), '');
   const replyText = reply.querySelector('.bubble');
@@ -177,6 +179,7 @@ async function ask() {
     ui.logRegion.setAttribute('aria-busy', 'false');
     ui.typing.hidden = true;
     ui.send.disabled = false;
+    ui.asking = false;
     ui.log.scrollTop = ui.log.scrollHeight;
   }
 }
