@@ -60,3 +60,9 @@ def test_first_paint_is_quick(server, browser):
         # The goal is under 100 ms on a quiet machine (docs/ui.md has the figures); the bound
         # here only catches gross regressions, since CI shares two cores with the Swift build.
         assert t["firstContentfulPaint"] < 1000, (path, t)
+
+
+def test_competency_names_match_the_curriculum():
+    curriculum = json.loads((ROOT / "Curriculum" / "competencies.json").read_text())["competencies"]
+    names = dict(re.findall(r"^  '([a-z-]+)': '([^']+)',$", (ASSETS / "js" / "dom.js").read_text(), re.M))
+    assert names == {c["id"]: c["name"] for c in curriculum}

@@ -1,6 +1,6 @@
 // The debrief: what went well, what was missed and why it matters, then feedback.
 import { api } from './api.js';
-import { h, $, fill, clearErrors, showError, showFieldError, notice, pct, humanize, idFromPath } from './dom.js';
+import { h, $, fill, clearErrors, showError, showFieldError, notice, pct, humanize, competencyName, idFromPath } from './dom.js';
 import { startPage } from './shell.js';
 import { barSVG } from './charts.js';
 
@@ -28,7 +28,7 @@ function overall(d, enc) {
 function competencies(d) {
   return section('scores', 'Score per competency',
     h('ul', { class: 'comp-list' }, (d.competencies || []).map((c) => h('li', {},
-      h('div', { class: 'comp-row' }, h('h3', { class: 'm0' }, c.name || humanize(c.id)),
+      h('div', { class: 'comp-row' }, h('h3', { class: 'm0' }, c.name || competencyName(c.id)),
         h('span', { class: 'bar' }, barSVG(c.score)), h('strong', {}, pct(c.score))),
       c.explanation ? h('p', { class: 'm0' }, c.explanation) : null))));
 }

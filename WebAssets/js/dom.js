@@ -111,6 +111,25 @@ export function humanize(id) {
   return s ? s[0].toUpperCase() + s.slice(1) : '';
 }
 
+// Competency names from Curriculum/competencies.json (the library's cards carry only ids);
+// Tests/browser/test_performance.py checks this list against the curriculum.
+const COMPETENCIES = {
+  'history-taking': 'History taking',
+  'examination-investigation': 'Examination and investigation',
+  'clinical-reasoning': 'Clinical reasoning',
+  'management-planning': 'Management planning',
+  'communication-empathy': 'Communication and empathy',
+  'safety-escalation': 'Safety and escalation',
+  'documentation': 'Documentation',
+  'ai-basic-knowledge': 'Basic knowledge of AI',
+  'ai-ethics-social': 'Social and ethical implications of AI',
+  'ai-clinical-encounters': 'AI-enhanced clinical encounters',
+  'ai-output-evaluation': 'Evaluation of AI output',
+  'ai-workflow-integration': 'Workflow integration of AI',
+  'ai-practice-learning': 'Practice-based learning and improvement with AI',
+};
+export const competencyName = (id) => COMPETENCIES[id] || humanize(id);
+
 /** Friendly display for UCUM units used in charts. */
 export function unit(u) {
   const map = { 'mm[Hg]': 'mmHg', Cel: '°C', '/min': '/min', '%': '%', 'kg/m2': 'kg/m²', 'mmol/L': 'mmol/L' };

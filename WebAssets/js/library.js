@@ -1,6 +1,6 @@
 // The case library: cards, filters, "Recommended next", Start / Resume.
 import { api } from './api.js';
-import { h, $, fill, append, clearErrors, showError, pct, humanize, notice } from './dom.js';
+import { h, $, fill, append, clearErrors, showError, pct, humanize, competencyName, notice } from './dom.js';
 import { startPage } from './shell.js';
 
 const cards = $('#cards');
@@ -65,7 +65,7 @@ function card(s) {
         h('dt', {}, 'Setting'), h('dd', {}, s.setting || '—'),
         h('dt', {}, 'Difficulty'), h('dd', {}, humanize(s.difficulty)),
         h('dt', {}, 'Time'), h('dd', {}, s.estimatedMinutes ? `About ${s.estimatedMinutes} min` : '—')),
-      h('ul', { class: 'chips', 'aria-label': 'Competencies' }, (s.competencies || []).map((c) => h('li', {}, humanize(c)))),
+      h('ul', { class: 'chips', 'aria-label': 'Competencies' }, (s.competencies || []).map((c) => h('li', {}, competencyName(c)))),
       h('div', { class: 'status' }, statusBadge(s), actionFor(s))));
 }
 
@@ -113,7 +113,7 @@ async function main() {
   fillSelect(filters.setting, scenarios.map((s) => s.setting).sort(), String);
   fillSelect(filters.difficulty, scenarios.map((s) => s.difficulty)
     .sort((a, b) => difficultyOrder.indexOf(a) - difficultyOrder.indexOf(b)));
-  fillSelect(filters.competency, scenarios.flatMap((s) => s.competencies || []).sort());
+  fillSelect(filters.competency, scenarios.flatMap((s) => s.competencies || []).sort(), competencyName);
   $('#filters').addEventListener('input', render);
   $('#filters').addEventListener('change', render);
   $('#filters').addEventListener('submit', (e) => e.preventDefault());

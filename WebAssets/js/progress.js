@@ -1,7 +1,7 @@
 // My progress: mastery per competency, trend over time, automation-bias calibration,
 // and the encounters behind them.
 import { api } from './api.js';
-import { h, $, fill, notice, pct, fmtDate, humanize } from './dom.js';
+import { h, $, fill, notice, pct, fmtDate, humanize, competencyName } from './dom.js';
 import { startPage } from './shell.js';
 import { masteryChart, trendChart, calibrationChart } from './charts.js';
 
@@ -69,7 +69,7 @@ async function main() {
     return;
   }
   if (p.path && p.path.title) $('#path').textContent = `Learning path: ${p.path.title}`;
-  const comps = (p.competencies || []).map((c) => ({ ...c, name: c.name || humanize(c.id) }));
+  const comps = (p.competencies || []).map((c) => ({ ...c, name: c.name || competencyName(c.id) }));
   const rec = p.recommended;
   fill(content, 
     rec ? section('next', 'Recommended next', h('p', {}, h('strong', {}, rec.title || humanize(rec.scenarioId))),
