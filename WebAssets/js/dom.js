@@ -32,9 +32,10 @@ export const $$ = (selector, root = document) => [...root.querySelectorAll(selec
 
 /** Shows `message` right after `control` (or its fieldset) and links it with aria-describedby. */
 export function showFieldError(control, message) {
-  const anchor = control.closest('fieldset') && control.type !== 'text' && control.tagName !== 'TEXTAREA' && control.tagName !== 'SELECT'
-    ? control.closest('fieldset') : control;
-  const id = `${anchor.id || control.id || control.name}-error`;
+  const after = control.dataset && control.dataset.errorAfter && document.getElementById(control.dataset.errorAfter);
+  const anchor = after || (control.closest('fieldset') && control.type !== 'text' && control.tagName !== 'TEXTAREA' && control.tagName !== 'SELECT'
+    ? control.closest('fieldset') : control);
+  const id = `${control.id || anchor.id || control.name}-error`;
   let p = document.getElementById(id);
   if (!p) {
     p = h('p', { class: 'field-error', id });
@@ -132,7 +133,11 @@ export const competencyName = (id) => COMPETENCIES[id] || humanize(id);
 
 /** Friendly display for UCUM units used in charts. */
 export function unit(u) {
-  const map = { 'mm[Hg]': 'mmHg', Cel: '°C', '/min': '/min', '%': '%', 'kg/m2': 'kg/m²', 'mmol/L': 'mmol/L' };
+  const map = {
+    'mm[Hg]': 'mmHg', Cel: '°C', 'kg/m2': 'kg/m²', 'umol/L': 'µmol/L', 'ug/L': 'µg/L', '10*9/L': '×10⁹/L',
+    'm[IU]/L': 'mIU/L', 'mL/min/{1.73_m2}': 'mL/min/1.73 m²',
+  };
+  if (/^\{.*\}$/.test(u || '')) return ''; // UCUM annotations such as {score}
   return map[u] ?? u ?? '';
 }
 

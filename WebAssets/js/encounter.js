@@ -94,14 +94,13 @@ function buildConversation() {
   ui.log = h('ol', { class: 'chat-log', id: 'log', 'aria-label': 'Conversation', tabindex: '0' });
   ui.logRegion = h('div', { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text', id: 'log-region' }, ui.log);
   ui.typing = h('p', { class: 'typing', id: 'typing', hidden: true }, `${name} is replying`, h('span', { class: 'dots', 'aria-hidden': 'true' }));
-  ui.question = h('textarea', { id: 'question', name: 'question', rows: '2', 'aria-describedby': 'question-hint' });
+  ui.question = h('textarea', { id: 'question', name: 'question', rows: '2', 'aria-describedby': 'question-hint', 'data-error-after': 'ask-row' });
   ui.send = h('button', { type: 'submit', class: 'button primary', id: 'send' }, 'Send');
   ui['saved-question'] = h('span', { class: 'saved-state', id: 'saved-question' });
   ui.askForm = h('form', { class: 'ask', id: 'ask-form', novalidate: true },
     h('label', { for: 'question' }, 'Ask the patient'),
-    ui.question, ui.send,
-    h('span', { class: 'hint', id: 'question-hint' }, 'Press Enter to send, Shift+Enter for a new line.'),
-    ui['saved-question']);
+    h('div', { class: 'ask-row', id: 'ask-row' }, ui.question, ui.send),
+    h('p', { class: 'ask-foot' }, h('span', { class: 'hint', id: 'question-hint' }, 'Press Enter to send, Shift+Enter for a new line.'), ui['saved-question']));
   const section = h('section', { class: 'panel', id: 'conversation', 'aria-labelledby': 'conv-title' },
     h('h2', { id: 'conv-title' }, 'Conversation'),
     h('p', { class: 'muted small' }, relation ? `You are speaking with ${name}, the patient's ${relation}.` : `You are speaking with ${name}.`),
