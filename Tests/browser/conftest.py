@@ -30,6 +30,7 @@ import uuid
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -255,7 +256,8 @@ def console_errors(driver) -> list[str]:
 
 
 def wait(driver, timeout=15):
-    return WebDriverWait(driver, timeout)
+    # Pages re-render lists after each action; a stale row just means "look again".
+    return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException, IndexError])
 
 
 def visible(driver, css, timeout=15):

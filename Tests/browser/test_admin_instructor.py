@@ -90,3 +90,28 @@ def test_trainee_cannot_open_admin_pages(server, browser):
     sign_in(browser, server.create_user("trainee"), expect_path="/admin", next_path="/admin")
     assert "do not have access" in visible(browser, "#main .notice").text
     assert not browser.find_elements(By.ID, "users-table")
+
+
+def test_admin_assigns_instructors_and_changes_a_role(server, browser):
+    server.require(*ADMIN_ROUTES, "PUT /api/admin/cohorts/1/instructors", "PATCH /api/admin/users/1")
+    admin = server.create_user("admin")
+    instructor = server.create_user("instructor")
+    trainee = server.create_user("trainee")
+    client = ApiClient(server.base_url)
+    client.login(admin["username"], admin["password"])
+    cohort = f"Ward 7 {uuid.uuid4().hex[:4]}"
+    client.call("POST", "/api/admin/cohorts", {"name": cohort})
+    sign_in(browser, admin, expect_path="/admin")
+    visible(browser, "#users-table table")
+    Select(by_label(browser, "Cohort to staff")).select_by_visible_text(cohort)
+    box = [l for l in browser.find_elements(By.CSS_SELECTOR, "#as-instructors label") if instructor["username"] in l.text][0]
+    box.click()
+    button(browser, "Save instructors").click()
+    wait(browser).until(lambda d: instructor["displayName"] in [r.text for r in d.find_elements(By.CSS_SELECTOR, "#cohorts-table tr") if cohort in r.text][0])
+
+    Select(by_label(browser, "User")).select_by_visible_text(f"{trainee['username']} ({trainee['displayName']})")
+    Select(by_label(browser, "New role")).select_by_visible_text("Instructor")
+    button(browser, "Save changes").click()
+    wait(browser).until(lambda d: "Instructor" in [r.text for r in d.find_elements(By.CSS_SELECTOR, "#users-table tr") if trainee["username"] in r.text][0])
+    full_shot(browser, "admin-edit")
+    axe_check(browser, "admin-edit")

@@ -7,6 +7,7 @@ import { startPage } from './shell.js';
 const content = $('#content');
 const ROLES = ['trainee', 'instructor', 'admin'];
 let cohorts = [];
+let users = [];
 let me = null;
 
 const section = (key, title, ...body) => h('section', { class: 'panel', id: key, 'aria-labelledby': `${key}-title` },
@@ -34,7 +35,8 @@ function filterUsers() {
 userFilter.addEventListener('input', filterUsers);
 async function loadUsers() {
   try {
-    const { users } = await api('GET', '/api/admin/users');
+    ({ users } = await api('GET', '/api/admin/users'));
+    refreshUserPickers();
     fill(usersBody, table(['Username', 'Name', 'Role', 'Cohort', 'Status', 'Last sign-in', 'Action'], users.map(userRow), 'Users'));
     filterUsers();
   } catch (e) {
@@ -110,6 +112,97 @@ function newUserForm() {
   return form;
 }
 
+function refreshUserPickers() {
+  for (const select of document.querySelectorAll('select[data-users]')) {
+    const value = select.value;
+    const role = select.dataset.users;
+    fill(select, h('option', { value: '' }, 'Choose…'),
+      users.filter((u) => !role || u.role === role).map((u) => h('option', { value: String(u.id) }, `${u.username} (${u.displayName})`)));
+    select.value = value;
+  }
+  for (const box of document.querySelectorAll('[data-instructor-boxes]')) {
+    fill(box, users.filter((u) => u.role === 'instructor').map((u) => h('label', { class: 'choice' },
+      h('input', { type: 'checkbox', name: 'instructorIds', value: String(u.id) }), `${u.displayName} (${u.username})`)));
+    if (!box.children.length) box.append(h('p', { class: 'muted m0' }, 'There are no instructors yet.'));
+  }
+}
+function editUserForm() {
+  const who = h('select', { id: 'eu-user', name: 'user', 'data-users': '' });
+  const role = h('select', { id: 'eu-role', name: 'role' }, h('option', { value: '' }, 'Keep the role'), ROLES.map((r) => h('option', { value: r }, humanize(r))));
+  const cohort = h('select', { id: 'eu-cohort', name: 'cohort' });
+  const password = h('input', { id: 'eu-password', name: 'password', type: 'password', autocomplete: 'new-password', 'aria-describedby': 'eu-password-hint' });
+  const save = h('button', { type: 'submit', class: 'button primary', id: 'edit-user' }, 'Save changes');
+  const status = h('p', { role: 'status', class: 'saved-state' });
+  const form = h('form', { id: 'edit-user-form', novalidate: true }, h('h3', {}, 'Change a user'),
+    h('div', { class: 'form-row' }, field('eu-user', 'User', who), field('eu-role', 'New role', role)),
+    h('div', { class: 'form-row' }, field('eu-cohort', 'New cohort', cohort, 'For trainees: their cohort. For instructors: adds a cohort they teach.'),
+      field('eu-password', 'New password', password, 'Leave empty to keep the current one.')),
+    h('div', { class: 'actions' }, save, status));
+  fillCohortOptions(cohort, 'Keep the cohort', true);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    status.textContent = '';
+    if (!who.value) { showFieldError(who, 'Choose the user to change.'); who.focus(); return; }
+    const changes = {};
+    if (role.value) changes.role = role.value;
+    if (cohort.value === '-') changes.cohort = null; else if (cohort.value) changes.cohort = cohort.value;
+    if (password.value) changes.password = password.value;
+    if (!Object.keys(changes).length) { showFieldError(save, 'Choose something to change.'); save.focus(); return; }
+    save.disabled = true;
+    try {
+      const { user } = await api('PATCH', `/api/admin/users/${encodeURIComponent(who.value)}`, changes);
+      form.reset();
+      status.textContent = `Saved the changes to ${user ? user.username : 'the user'}.`;
+      await Promise.all([loadUsers(), loadCohorts(), loadAudit()]);
+    } catch (err) {
+      showError(err, save, { role, cohort, password });
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
+}
+function fillCohortOptions(select, keepLabel, withClear) {
+  const value = select.value;
+  fill(select, h('option', { value: '' }, keepLabel), withClear ? h('option', { value: '-' }, 'Remove from cohort') : null,
+    cohorts.map((c) => h('option', { value: c.name }, c.name)));
+  select.value = value;
+}
+function assignForm() {
+  const cohort = h('select', { id: 'as-cohort', name: 'assign-cohort' });
+  const boxes = h('div', { class: 'form-row', 'data-instructor-boxes': '' });
+  const group = h('fieldset', { id: 'as-instructors' }, h('legend', {}, 'Instructors of this cohort'), boxes);
+  const save = h('button', { type: 'submit', class: 'button primary', id: 'assign-instructors' }, 'Save instructors');
+  const status = h('p', { role: 'status', class: 'saved-state' });
+  const form = h('form', { id: 'assign-form', novalidate: true }, h('h3', {}, 'Assign instructors'),
+    field('as-cohort', 'Cohort to staff', cohort), group, h('div', { class: 'actions' }, save, status));
+  cohort.addEventListener('change', () => {
+    const c = cohorts.find((x) => String(x.id) === cohort.value);
+    const ids = new Set((c ? c.instructors || [] : []).map((p) => String(p.id)));
+    for (const box of boxes.querySelectorAll('input')) box.checked = ids.has(box.value);
+  });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    status.textContent = '';
+    if (!cohort.value) { showFieldError(cohort, 'Choose a cohort.'); cohort.focus(); return; }
+    save.disabled = true;
+    try {
+      const instructorIds = [...boxes.querySelectorAll('input:checked')].map((b) => Number(b.value));
+      await api('PUT', `/api/admin/cohorts/${encodeURIComponent(cohort.value)}/instructors`, { instructorIds });
+      status.textContent = 'Saved the instructors.';
+      await Promise.all([loadUsers(), loadCohorts(), loadAudit()]);
+      cohort.dispatchEvent(new Event('change')); // show the saved assignment
+    } catch (err) {
+      showError(err, save, { instructorIds: group });
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
+}
+
 // ---------- cohorts ----------
 const cohortsBody = h('div', { id: 'cohorts-table' });
 async function loadCohorts() {
@@ -121,10 +214,15 @@ async function loadCohorts() {
         h('td', {}, (c.instructors || []).map((p) => p.displayName || p.username).join(', ') || '—'),
         h('td', {}, fmtDate(c.createdAt, false)))), 'Cohorts')
       : h('p', { class: 'muted' }, 'No cohorts yet.'));
-    for (const select of document.querySelectorAll('select[name="cohort"]')) {
-      const value = select.value;
-      fill(select, h('option', { value: '' }, 'No cohort'), cohorts.map((c) => h('option', { value: c.name }, c.name)));
-      select.value = value;
+    const newUser = document.getElementById('nu-cohort');
+    if (newUser) fillCohortOptions(newUser, 'No cohort', false);
+    const edit = document.getElementById('eu-cohort');
+    if (edit) fillCohortOptions(edit, 'Keep the cohort', true);
+    const assign = document.getElementById('as-cohort');
+    if (assign) {
+      const value = assign.value;
+      fill(assign, h('option', { value: '' }, 'Choose…'), cohorts.map((c) => h('option', { value: String(c.id) }, c.name)));
+      assign.value = value;
     }
   } catch (e) {
     fill(cohortsBody, h('p', { class: 'error', role: 'alert' }, `Cohorts could not be loaded. ${e.message}`));
@@ -230,8 +328,8 @@ async function main() {
       [['#users', 'Users'], ['#cohorts', 'Cohorts'], ['#import-section', 'Import from CSV'], ['#audit', 'Audit log']]
         .map(([href, text]) => h('li', {}, h('a', { href }, text))))),
     section('users', 'Users', newUserForm(), h('h3', {}, 'All users'),
-      h('div', { class: 'field' }, h('label', { for: 'user-filter' }, 'Find a user'), userFilter), userCount, usersBody),
-    section('cohorts', 'Cohorts', cohortsBody, newCohortForm()),
+      h('div', { class: 'field' }, h('label', { for: 'user-filter' }, 'Find a user'), userFilter), userCount, usersBody, editUserForm()),
+    section('cohorts', 'Cohorts', cohortsBody, newCohortForm(), assignForm()),
     section('import-section', 'Import users from CSV', importForm()),
     section('audit', 'Audit log', auditBody));
   await loadCohorts();
