@@ -29,7 +29,7 @@ export function barSVG(value) {
 
 /** Horizontal bars of mastery per competency with the level thresholds marked. */
 export function masteryChart(comps, thresholds = []) {
-  const rowH = 36; const labelW = 300; const barW = 340; const width = labelW + barW + 150; const top = 24;
+  const rowH = 36; const labelW = 350; const barW = 330; const width = labelW + barW + 150; const top = 24;
   const height = top + comps.length * rowH + 8;
   const desc = comps.map((c) => `${c.name}: ${pct(c.mastery)}, ${c.levelName || c.level || ''}`).join('; ');
   const svg = svgRoot(width, height, 'Mastery per competency', desc);
