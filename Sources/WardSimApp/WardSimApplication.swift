@@ -14,6 +14,10 @@ public final class WardSimApplication: Sendable {
     public let metrics: Metrics
     /// Where every service reads the time; tests pass a clock they can move.
     public let clock: WallClock
+    /// The shipped scenarios and default orderables, validated at start.
+    public let library: ScenarioLibrary
+    /// Competencies, mastery levels and learning paths, validated with the library.
+    public let curriculum: Curriculum
     let assets: StaticFiles?
 
     let sessions: SessionService
@@ -24,8 +28,9 @@ public final class WardSimApplication: Sendable {
     let setup: FirstRunSetup
     let authorizer: SessionAuthorizer
 
-    /// Opens the database (migrating it) and loads content. Throws with a message that
-    /// names the file and field when something is wrong.
+    /// Loads and validates the content, then opens the database (migrating it). Throws a
+    /// `LibraryError` listing every problem, one `FILE: PATH: message` per line, when the
+    /// scenario library or the curriculum is invalid: the server does not start on bad content.
     public convenience init(configuration: AppConfiguration, clock: WallClock = .system) throws {
         try self.init(configuration: configuration, clock: clock, hasher: PasswordHasher())
     }
@@ -33,6 +38,8 @@ public final class WardSimApplication: Sendable {
     init(configuration: AppConfiguration, clock: WallClock, hasher: PasswordHasher) throws {
         self.configuration = configuration
         self.clock = clock
+        (self.library, self.curriculum) = try ScenarioLibrary.load(
+            scenarios: configuration.scenariosPath, curriculum: configuration.curriculumPath)
         self.database = try DatabasePool(path: configuration.databasePath)
         self.metrics = Metrics()
         if FileManager.default.fileExists(atPath: configuration.assetsPath) {
