@@ -25,7 +25,9 @@ const speakerName = () => {
   const p = enc.patient || {};
   return (p.speaker && p.speaker.name) || p.name || 'Patient';
 };
-const committed = () => enc.state !== 'interviewing';
+// The phase in camelCase (the API may spell it `diagnosis-committed` or `diagnosisCommitted`).
+const phase = () => String(enc.state || '').replace(/[-_]([a-z])/g, (_, c) => c.toUpperCase());
+const committed = () => !['interviewing', 'findings'].includes(phase());
 
 // ---------- drafts ----------
 const pending = new Map();
@@ -67,7 +69,7 @@ function renderHead() {
   $('#enc-patient').textContent = bits.join(' · ');
   renderClock();
   const steps = fill($('#steps'));
-  const current = enc.state === 'interviewing' ? 0 : enc.state === 'appraised' ? 3 : 2;
+  const current = !committed() ? 0 : phase() === 'appraised' ? 3 : 2;
   STEPS.forEach(([label], i) => {
     steps.append(h('li', { class: i < current ? 'done' : null, 'aria-current': i === current ? 'step' : null },
       label, i < current ? h('span', { class: 'visually-hidden' }, ' (done)') : null));
@@ -398,7 +400,7 @@ async function loadRecommendation() {
   try {
     const answer = await api('GET', `${base}/recommendation`);
     enc.recommendation = answer.recommendation || answer;
-    if (enc.state === 'diagnosisCommitted') enc.state = 'recommendationShown';
+    if (phase() === 'diagnosisCommitted') enc.state = 'recommendationShown';
   } catch (e) {
     notice(notices, 'bad', `The AI recommendation could not be loaded. ${e.message}`, { alert: true });
   }
@@ -430,7 +432,7 @@ function buildAI() {
 }
 function buildAppraisal() {
   const section = h('section', { class: 'panel', id: 'appraisal', 'aria-labelledby': 'ap-title' }, h('h2', { id: 'ap-title' }, 'Your appraisal'));
-  if (enc.state === 'appraised') {
+  if (phase() === 'appraised') {
     const a = enc.appraisal || {};
     const flaws = (a.flaws || []).map((f) => (flawTypes().find((t) => t.id === f) || { label: f }).label);
     ui.submit = h('button', { type: 'button', class: 'button primary', id: 'submit-encounter' }, 'Submit for debrief');
@@ -539,7 +541,7 @@ function render() {
   renderChart();
   renderOrders();
   const full = h('div', { class: 'full' }, buildDiagnosis());
-  if (enc.state !== 'interviewing') full.append(buildAI(), buildAppraisal());
+  if (committed()) full.append(buildAI(), buildAppraisal());
   fill(workspace, 
     h('div', { class: 'col' }, buildConversation(), ui.orders),
     h('div', { class: 'col' }, ui.chart, buildNotebook()),
@@ -558,8 +560,8 @@ async function main() {
     notice(notices, 'bad', e.message, { alert: true });
     return;
   }
-  if (enc.state === 'submitted' || enc.state === 'graded') { location.replace(`/debrief/${encodeURIComponent(id)}`); return; }
-  if (enc.state !== 'interviewing' && !enc.recommendation) await loadRecommendation();
+  if (phase() === 'submitted' || phase() === 'graded') { location.replace(`/debrief/${encodeURIComponent(id)}`); return; }
+  if (committed() && !enc.recommendation) await loadRecommendation();
   render();
 }
 
