@@ -72,11 +72,15 @@ def test_trainee_completes_a_case_and_sees_the_debrief_and_progress(server, brow
     assert re.search(r"stairs|arm|jaw", reply, re.I), reply
     ask(browser, "Have you been sweaty or felt sick?")
 
-    browser.find_element(By.ID, "order-ecg").click()
+    find = by_label(browser, "Find an examination or test")
+    find.send_keys("ECG")
+    visible(browser, "#order-ecg").click()
     result = visible(browser, "#result-ecg")
     assert "ST elevation" in result.text
     assert "min" in browser.find_element(By.ID, "clock").text
-    browser.find_element(By.ID, "order-cardiovascular-exam").click()
+    by_label(browser, "Find an examination or test").clear()
+    by_label(browser, "Find an examination or test").send_keys(" ")
+    visible(browser, "#order-cardiovascular-exam").click()
     visible(browser, "#result-cardiovascular-exam")
 
     by_label(browser, "History").send_keys("Central burning chest pain for 90 minutes, radiating to left arm and jaw\nSweaty and nauseated")

@@ -225,29 +225,61 @@ function renderChart() {
 }
 
 // ---------- orders ----------
+function orderRow(item, done) {
+  const verb = isExam(item) ? 'Examine' : 'Order';
+  const labelId = `ord-${item.id}`;
+  let control;
+  if (done.has(item.id)) control = h('a', { class: 'done', href: `#result-${item.id}` }, '✓ In chart');
+  else if (committed()) control = h('span', { class: 'muted small' }, 'Closed');
+  else {
+    control = h('button', { type: 'button', class: 'button small', id: `order-${item.id}`, 'aria-describedby': labelId }, verb);
+    control.addEventListener('click', () => order(item, control));
+  }
+  return h('li', { 'data-label': `${item.label} ${item.category || ''}`.toLowerCase() },
+    h('span', {}, h('span', { id: labelId }, item.label), ' ', h('span', { class: 'cost' }, `${item.minutes ?? 0} min · ${item.cost ?? 0} units`)),
+    control);
+}
 function renderOrders() {
   const done = new Set((enc.orders || []).map((o) => o.itemId));
   const items = enc.orderable || [];
-  const group = (title, list, verb) => h('div', {},
-    h('h3', {}, title),
-    list.length ? h('ul', { class: 'orders-list' }, list.map((item) => {
-      const labelId = `ord-${item.id}`;
-      let control;
-      if (done.has(item.id)) control = h('a', { class: 'done', href: `#result-${item.id}` }, '✓ In chart');
-      else if (committed()) control = h('span', { class: 'muted small' }, 'Closed');
-      else {
-        control = h('button', { type: 'button', class: 'button small', id: `order-${item.id}`, 'aria-describedby': labelId }, verb);
-        control.addEventListener('click', () => order(item, control));
-      }
-      return h('li', {}, h('span', {}, h('span', { id: labelId }, item.label), ' ',
-        h('span', { class: 'cost' }, `${item.minutes ?? 0} min · ${item.cost ?? 0} units`)), control);
-    })) : h('p', { class: 'muted' }, 'None available.'));
-  fill(ui.orders, 
+  if (!ui.openGroups) ui.openGroups = new Set(['exam']);
+  if (!ui.orderFilter) {
+    ui.orderFilter = h('input', { id: 'order-filter', type: 'search', 'aria-describedby': 'order-filter-hint' });
+    ui.orderFilter.addEventListener('input', filterOrders);
+  }
+  const groups = [['exam', 'Examinations', items.filter(isExam)]];
+  const categories = [...new Set(items.filter((i) => !isExam(i)).map((i) => i.category || 'other'))].sort();
+  for (const c of categories) groups.push([`inv-${c}`, `Investigations: ${humanize(c)}`, items.filter((i) => !isExam(i) && (i.category || 'other') === c)]);
+  fill(ui.orders,
     h('h2', { id: 'orders-title' }, 'Examine and investigate'),
     h('p', { class: 'muted small' }, 'Each takes simulated time and costs money. Results appear in the chart.'),
     ui.orderStatus = h('p', { class: 'visually-hidden', role: 'status' }),
-    group('Examinations', items.filter(isExam), 'Examine'),
-    group('Investigations', items.filter((i) => !isExam(i)), 'Order'));
+    h('div', { class: 'field' }, h('label', { for: 'order-filter' }, 'Find an examination or test'),
+      h('span', { class: 'hint', id: 'order-filter-hint' }, 'Type part of a name, e.g. “ECG” or “blood”.'), ui.orderFilter),
+    groups.map(([key, title, list]) => {
+      const ordered = list.filter((i) => done.has(i.id)).length;
+      const d = h('details', { class: 'order-group', 'data-key': key, open: ui.openGroups.has(key) },
+        h('summary', {}, title, h('span', { class: 'muted small' }, ` (${list.length}${ordered ? `, ${ordered} done` : ''})`)),
+        h('ul', { class: 'orders-list' }, list.map((item) => orderRow(item, done))));
+      d.addEventListener('toggle', () => { if (!ui.orderFilter.value) { if (d.open) ui.openGroups.add(key); else ui.openGroups.delete(key); } });
+      return d;
+    }),
+    ui.orderCount = h('p', { class: 'muted small', role: 'status', id: 'order-count' }));
+  filterOrders();
+}
+function filterOrders() {
+  const q = ui.orderFilter.value.trim().toLowerCase();
+  let shown = 0;
+  for (const d of ui.orders.querySelectorAll('details.order-group')) {
+    let any = false;
+    for (const li of d.querySelectorAll('li')) {
+      li.hidden = Boolean(q) && !li.dataset.label.includes(q);
+      if (!li.hidden) { any = true; shown += 1; }
+    }
+    d.hidden = !any;
+    d.open = q ? any : ui.openGroups.has(d.dataset.key);
+  }
+  ui.orderCount.textContent = q ? `${shown} match${shown === 1 ? '' : 'es'} “${ui.orderFilter.value.trim()}”` : '';
 }
 async function order(item, button) {
   clearErrors(ui.orders);
