@@ -60,13 +60,13 @@ struct FactBuilder {
             } else if let category = categories.first(where: routesFromHistory) {
                 add(sentence, to: category, critical: true, extra: categories)
             } else {
-                let aspect = subject == nil ? nil : AspectCues.aspect(of: sentence)
+                let aspect = subject == nil ? nil : HistorySentenceAspects.aspect(of: sentence)
                 let id =
                     aspect.map { "\(CaseText.slug(subject ?? "symptom", maxWords: 3))-\($0.rawValue)" }
                     ?? "history-" + CaseText.slug(Topics.keywords(in: sentence).first ?? "detail", maxWords: 3)
                 append(
                     id: id, subject: subject, aspect: aspect, sentence: sentence,
-                    topics: aspect.map(AspectCues.questions(for:)) ?? [], critical: true)
+                    topics: aspect.map(HistorySentenceAspects.questions(for:)) ?? [], critical: true)
             }
         }
     }

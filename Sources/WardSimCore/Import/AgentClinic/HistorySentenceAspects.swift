@@ -1,7 +1,7 @@
 /// Which SOCRATES aspect of a symptom a history sentence answers ("it gets better with
 /// rest" → relieving), and the questions that ask for each aspect, so a trainee's
 /// follow-up ("what makes it worse?") finds the right fact.
-enum AspectCues {
+enum HistorySentenceAspects {
     static let cues: [(Fact.Aspect, [String])] = [
         (.relieving, ["better", "improve", "relie", "eased", "resolve", "subside"]),
         (.aggravating, ["worse", "worsen", "aggravat", "exacerbat", "trigger", "on exertion"]),
