@@ -67,7 +67,14 @@ export async function api(method, path, body, { headers = {}, signal } = {}) {
     if (e && e.name === 'AbortError') throw e;
     throw new ApiError(0, plain[0]);
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) {
+    const e = await errorFrom(response);
+    if (e.status === 401 && !path.startsWith('/api/auth/')) {
+      // Keep the page (and what was typed): the person signs in again elsewhere and retries.
+      e.message = 'Your session has ended. Sign in again in a new tab (/login), then try this again here.';
+    }
+    throw e;
+  }
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
   return type.includes('json') ? response.json() : response.text();
