@@ -1,5 +1,5 @@
 // DOM helpers. Text from users or the model only ever goes in through text nodes:
-// h() turns string children into Text nodes and never touches innerHTML.
+// h() turns string children into Text nodes and never parses markup.
 
 /** h('p', {class: 'x', id: 'y'}, 'text', child) -> element. on* props add listeners. */
 export function h(tag, props = {}, ...children) {
