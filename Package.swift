@@ -50,7 +50,9 @@ let package = Package(
 
         .testTarget(
             name: "WardSimCoreTests", dependencies: ["WardSimCore"],
-            exclude: ["ValidatorFixtures"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+            // Injection attacks and validator cases are read through #filePath, like the fixtures.
+            exclude: ["InjectionFixtures", "ValidatorFixtures"], resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "WardSimHTTPTests", dependencies: ["WardSimHTTP", "WardSimLLM"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimStoreTests", dependencies: ["WardSimStore"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimLLMTests", dependencies: ["WardSimLLM", "WardSimHTTP"], swiftSettings: swiftSettings),

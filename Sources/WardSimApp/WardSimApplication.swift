@@ -28,6 +28,10 @@ public final class WardSimApplication: Sendable {
     let setup: FirstRunSetup
     let authorizer: SessionAuthorizer
 
+    let catalog: ScenarioCatalog
+    let encounters: EncounterService
+    let progressService: ProgressService
+
     /// Loads and validates the content, then opens the database (migrating it). Throws a
     /// `LibraryError` listing every problem, one `FILE: PATH: message` per line, when the
     /// scenario library or the curriculum is invalid: the server does not start on bad content.
@@ -57,6 +61,12 @@ public final class WardSimApplication: Sendable {
         importer = UserImporter(accounts: accounts)
         setup = FirstRunSetup(accounts: accounts, sessions: sessions)
         authorizer = SessionAuthorizer(sessions: sessions)
+        catalog = try ScenarioCatalog(
+            library: library, database: database, voice: Self.makeVoice(configuration, metrics: metrics))
+        encounters = EncounterService(
+            database: database, catalog: catalog, defaults: library.defaults,
+            grader: Grader(curriculum: curriculum, defaults: library.defaults), clock: clock)
+        progressService = ProgressService(database: database, curriculum: curriculum, catalog: catalog)
     }
 
     /// The route table, with every route and the access it needs.
@@ -72,6 +82,9 @@ public final class WardSimApplication: Sendable {
         routes.addAdminAuditRoutes(self)
         routes.addInstructorRoutes(self)
         routes.addAuthoringRoutes(self)
+        routes.addScenarioRoutes(self)
+        routes.addEncounterRoutes(self)
+        routes.addProgressRoutes(self)
         return routes
     }
 

@@ -94,4 +94,32 @@ import Testing
         #expect(TokenEstimate.tokens("abcd") == 1)
         #expect(perTurn * 3 < whole, "\(perTurn) vs \(whole)")
     }
+
+    /// The benchmark figure: per-turn prompt tokens against resending the whole case and
+    /// transcript, over a twelve-question interview of every shipped scenario.
+    @Test func promptTokensAgainstWholeCaseAcrossScenarios() async {
+        var ours = 0
+        var naive = 0
+        for scenario in TestContent.scenarios {
+            let engine = PatientEngine(scenario: scenario)
+            var transcript: [ConversationTurn] = []
+            for fact in scenario.facts.prefix(12) {
+                let question = fact.topics[0] + "?"
+                let retrieval = engine.retriever.retrieve(question, context: RetrievalContext(transcript: transcript))
+                if case .llm(let messages) = engine.promptBuilder.decision(
+                    question: question, retrieval: retrieval, transcript: transcript)
+                {
+                    ours += TokenEstimate.tokens(messages)
+                    naive += TokenEstimate.wholeCaseTokens(
+                        scenario: scenario, transcript: transcript, question: question)
+                }
+                transcript.append(await engine.respond(to: question, transcript: transcript).conversationTurn)
+            }
+        }
+        let ratio = Double(naive) / Double(max(ours, 1))
+        print(
+            "prompt tokens: \(ours) with retrieval vs \(naive) whole case + transcript, ratio \(String(format: "%.1f", ratio))"
+        )
+        #expect(ratio > 3)
+    }
 }

@@ -10,7 +10,7 @@ import Testing
     }
 
     /// The accuracy last measured over every fixture; raise it when the retriever improves.
-    static let accuracyFloor = 0.975
+    static let accuracyFloor = 0.98
 
     @Test func accuracyOverAllFixtures() throws {
         let directory = TestContent.retrievalFixturesDirectory

@@ -117,7 +117,7 @@ public struct Retriever: Sendable {
 
     // MARK: - Matching one part
 
-    private struct Analysis {
+    struct Analysis {
         var stems: Set<String>
         /// The weight of the whole question, unknown words counted as rare ones.
         var weight: Double
@@ -129,7 +129,7 @@ public struct Retriever: Sendable {
         var anaphoric: Bool
     }
 
-    private struct Candidate {
+    struct Candidate {
         var entry: FactIndex.Entry
         var covered: Set<String>
         var score: Double
@@ -261,60 +261,6 @@ public struct Retriever: Sendable {
         return Candidate(
             entry: entry, covered: covered, score: score, fullTopic: !fullCovered.isEmpty || phraseTopic,
             fullCovered: fullCovered)
-    }
-
-    /// Whether `text` says nothing beyond `invitation`, the patient's name and "today".
-    private func onlyInvites(_ text: String, invitation: String) -> Bool {
-        let skip = Set(normalizer.words(invitation)).union(index.nameWords).union(Self.invitationFiller)
-        return normalizer.terms(text).allSatisfy { skip.contains($0.word) }
-    }
-
-    private static let invitationFiller: Set<String> = [
-        "today", "tonight", "here", "doing", "feeling", "feel", "now", "morning", "afternoon", "evening", "then",
-    ]
-
-    /// Whether one of `entry`'s topics is worded like the question: every word of a topic of
-    /// two words or more appears in it, or the two say exactly the same.
-    private func wordedLike(_ analysis: Analysis, _ entry: FactIndex.Entry) -> Bool {
-        entry.topics.contains { topic in
-            topic.stems.isSubset(of: analysis.stems)
-                && ((topic.allStems.count >= 2 && topic.allStems.isSubset(of: analysis.allStems))
-                    || topic.allStems == analysis.allStems)
-        }
-    }
-
-    /// Whether `sequence` contains `phrase` contiguously.
-    static func contains(_ sequence: [String], _ phrase: [String]) -> Bool {
-        guard !phrase.isEmpty, sequence.count >= phrase.count else { return false }
-        return (0...(sequence.count - phrase.count)).contains { Array(sequence[$0..<($0 + phrase.count)]) == phrase }
-    }
-
-    /// A question that points back to the last subject: its fact for the asked aspect, or the last fact.
-    private func followUp(_ analysis: Analysis, context: RetrievalContext) -> FactIndex.Entry? {
-        let named = index.entries.first { !$0.subjectStems.isEmpty && $0.subjectStems.isSubset(of: analysis.stems) }
-        if let subject = named?.fact.subject ?? context.lastSubject {
-            let ofSubject = index.entries.filter { $0.fact.subject == subject }
-            if let aspect = analysis.aspect {
-                if let exact = ofSubject.first(where: { $0.fact.aspect == aspect }) { return exact }
-                // "How long has it been going on?" when the case answers it with the onset.
-                if aspect == .duration, let onset = ofSubject.first(where: { $0.fact.aspect == .onset }) {
-                    return onset
-                }
-            }
-        }
-        guard named == nil, let last = context.lastFactIDs.first else { return nil }
-        return index.entries.first { $0.fact.id == last }
-    }
-
-    /// The clauses of one part: split at commas, "or", "and", slashes.
-    static func clauses(of text: String) -> [String] {
-        var pieces = [text.lowercased()]
-        for separator in [",", " or ", " and ", "/", "&", " plus ", " as well as ", " nor ", " - "] {
-            pieces = pieces.flatMap { piece in
-                TextSearch.contains(piece, separator) ? piece.components(separatedBy: separator) : [piece]
-            }
-        }
-        return pieces.filter { $0.contains(where: \.isLetter) }
     }
 
     /// Every fact's score for `text` (for tuning and tests).
