@@ -18,6 +18,8 @@ public struct AppConfiguration: Sendable {
     public var sessionIdleMinutes = 30
     /// Hours after sign-in after which a session ends regardless of activity.
     public var sessionAbsoluteHours = 12
+    /// Sign-in back-off (free failures per account and per address, delays).
+    var loginThrottle = LoginThrottle.Policy()
     /// OpenAI-compatible chat-completions base URLs, used in turn; empty means the
     /// scripted voice only.
     public var llmURLs: [String] = []

@@ -1,6 +1,7 @@
 import Foundation
-import WardSimCore
+public import WardSimCore
 public import WardSimHTTP
+import WardSimSecurity
 public import WardSimStore
 
 /// The running application: configuration, database, content and routes, wired once.
@@ -11,12 +12,27 @@ public final class WardSimApplication: Sendable {
     public let configuration: AppConfiguration
     public let database: DatabasePool
     public let metrics: Metrics
+    /// Where every service reads the time; tests pass a clock they can move.
+    public let clock: WallClock
     let assets: StaticFiles?
+
+    let sessions: SessionService
+    let auth: AuthService
+    let accounts: AccountService
+    let cohorts: CohortService
+    let importer: UserImporter
+    let setup: FirstRunSetup
+    let authorizer: SessionAuthorizer
 
     /// Opens the database (migrating it) and loads content. Throws with a message that
     /// names the file and field when something is wrong.
-    public init(configuration: AppConfiguration) throws {
+    public convenience init(configuration: AppConfiguration, clock: WallClock = .system) throws {
+        try self.init(configuration: configuration, clock: clock, hasher: PasswordHasher())
+    }
+
+    init(configuration: AppConfiguration, clock: WallClock, hasher: PasswordHasher) throws {
         self.configuration = configuration
+        self.clock = clock
         self.database = try DatabasePool(path: configuration.databasePath)
         self.metrics = Metrics()
         if FileManager.default.fileExists(atPath: configuration.assetsPath) {
@@ -24,22 +40,32 @@ public final class WardSimApplication: Sendable {
         } else {
             self.assets = nil
         }
+        sessions = SessionService(database: database, policy: SessionPolicy(configuration: configuration), clock: clock)
+        accounts = AccountService(database: database, hasher: hasher, clock: clock)
+        auth = AuthService(
+            database: database, hasher: hasher, sessions: sessions,
+            throttle: LoginThrottle(database: database, policy: configuration.loginThrottle, clock: clock),
+            clock: clock, metrics: metrics)
+        cohorts = CohortService(database: database, clock: clock)
+        importer = UserImporter(accounts: accounts)
+        setup = FirstRunSetup(accounts: accounts, sessions: sessions)
+        authorizer = SessionAuthorizer(sessions: sessions)
     }
 
     /// The route table, with every route and the access it needs.
     public func makeRoutes() -> RouteTable {
-        var routes = RouteTable(authorize: { [self] request, access in try self.authorize(request, access) })
+        var routes = RouteTable(authorize: { [authorizer] request, access in try authorizer.authorize(request, access) }
+        )
         routes.addHealthRoutes(self)
         routes.addStaticRoutes(self)
+        routes.addSetupRoutes(self)
+        routes.addAuthRoutes(self)
+        routes.addAdminUserRoutes(self)
+        routes.addAdminCohortRoutes(self)
+        routes.addAdminAuditRoutes(self)
+        routes.addInstructorRoutes(self)
+        routes.addAuthoringRoutes(self)
         return routes
-    }
-
-    /// Enforces `access` for `request`. Until sign-in exists only public routes pass.
-    func authorize(_ request: Request, _ access: Access) throws -> RequestContext {
-        switch access {
-        case .anonymous: return RequestContext()
-        case .signedIn, .roles: throw HTTPError.unauthorized()
-        }
     }
 
     /// An HTTP server for this application (not yet started).
@@ -58,9 +84,28 @@ public final class WardSimApplication: Sendable {
 }
 
 extension WardSimApplication {
-    /// On a database with no users, prints a one-time set-up link for the first admin.
-    /// (Filled in by the accounts work; until then there is nothing to announce.)
-    func announceFirstRun(baseURL: String) {}
+    /// On a database with no users, issues a one-time set-up token and prints the link
+    /// that creates the first administrator (instead of shipping a default password).
+    /// Returns the link, or nil when users exist.
+    @discardableResult
+    func announceFirstRun(
+        baseURL: String, write: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    ) -> String? {
+        do {
+            guard let token = try setup.issueToken() else { return nil }
+            let link = "\(baseURL)/setup?token=\(token)"
+            write(
+                """
+                wardsim: no accounts yet. Create the first administrator with this one-time link:
+                  \(link)
+                (it works once; restarting the server replaces it)
+                """)
+            return link
+        } catch {
+            write("wardsim: could not issue a set-up link: \(error)")
+            return nil
+        }
+    }
 
     /// Releases the database connections (called after the server has stopped).
     public func close() {}

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WardSimSecurity
 
 @Suite("Tokens, digests and comparison")

@@ -62,10 +62,12 @@ public struct SessionRepository {
         try db.execute("DELETE FROM sessions WHERE token_hash = ?", [tokenHash])
     }
 
-    /// Ends every session of a user (disabled, password changed). Returns how many.
+    /// Ends every session of a user (disabled, password changed), except the one keyed
+    /// `keeping` (the session making the change, when people change their own password).
+    /// Returns how many ended.
     @discardableResult
-    public func deleteAll(userID: Int64) throws -> Int {
-        try db.execute("DELETE FROM sessions WHERE user_id = ?", [userID])
+    public func deleteAll(userID: Int64, keeping: String? = nil) throws -> Int {
+        try db.execute("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?", [userID, keeping])
         return db.changes
     }
 

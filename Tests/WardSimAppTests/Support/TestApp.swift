@@ -1,24 +1,33 @@
 import Foundation
-import FoundationNetworking
+import WardSimCore
 import WardSimHTTP
+import WardSimSecurity
+
 @testable import WardSimApp
 
 /// A real WardSim server on an ephemeral loopback port with its own temporary database,
 /// for tests that talk HTTP to it.
 final class TestApp: @unchecked Sendable {
-    // Immutable after init; `cookieLock` protects `cookies`.
+    // Immutable after init (the client and clock lock their own state).
     let app: WardSimApplication
     let server: HTTPServer
     let directory: URL
     let logger = MemoryLogger()
-    private let cookieLock = NSLock()
-    private var cookies: [String: String] = [:]
+    let clock = ManualClock()
+    /// The default browser; `newClient()` makes more.
+    let client: TestClient
+
+    /// A password that passes the policy; tests use it unless they test passwords.
+    static let password = "correct horse battery staple"
 
     /// The repository root, found from this file's path.
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+    /// `hashing` defaults to libsodium's minimum limits so that tests about HTTP
+    /// behaviour do not each spend ~80 ms per password; tests about hashing itself pass
+    /// `.interactive`, the production setting (see `HashingTests`).
+    init(hashing: PasswordHasher.Limits = .minimum, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wardsim-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var configuration = AppConfiguration()
@@ -29,9 +38,11 @@ final class TestApp: @unchecked Sendable {
         configuration.curriculumPath = Self.repositoryRoot.appendingPathComponent("Curriculum").path
         configuration.assetsPath = Self.repositoryRoot.appendingPathComponent("WebAssets").path
         configure(&configuration)
-        app = try WardSimApplication(configuration: configuration)
+        app = try WardSimApplication(
+            configuration: configuration, clock: clock.wallClock, hasher: PasswordHasher(limits: hashing))
         server = try app.makeServer(logger: logger)
         try server.start()
+        client = TestClient(baseURL: "http://127.0.0.1:\(server.port)")
     }
 
     deinit {
@@ -39,60 +50,62 @@ final class TestApp: @unchecked Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    var baseURL: String { "http://127.0.0.1:\(server.port)" }
+    var baseURL: String { client.baseURL }
 
-    /// A response as tests see it.
-    struct Reply {
-        let status: Int
-        let headers: [String: String]
-        let body: Data
-        var text: String { String(decoding: body, as: UTF8.self) }
-        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
-        func header(_ name: String) -> String? {
-            headers.first { $0.key.lowercased() == name.lowercased() }?.value
-        }
-    }
+    typealias Reply = TestClient.Reply
 
-    /// Sends a request; `json` is serialised as the body. Cookies set by the server are
-    /// kept and sent back, like a browser.
+    /// Sends a request as the default client (see `TestClient.request`).
     @discardableResult
     func request(
-        _ method: String, _ path: String, json: Any? = nil, body: Data? = nil, headers: [String: String] = [:]
+        _ method: String, _ path: String, json: Any? = nil, body: Data? = nil, headers: [String: String] = [:],
+        csrf: Bool = true
     ) async throws -> Reply {
-        var request = URLRequest(url: URL(string: baseURL + path)!)
-        request.httpMethod = method
-        request.timeoutInterval = 30
-        if let json {
-            request.httpBody = try JSONSerialization.data(withJSONObject: json)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        } else if let body {
-            request.httpBody = body
-        }
-        let cookieHeader = cookieLock.withLock { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
-        if !cookieHeader.isEmpty { request.setValue(cookieHeader, forHTTPHeaderField: "Cookie") }
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpShouldSetCookies = false
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let (data, response) = try await session.data(for: request)
-        let http = response as! HTTPURLResponse
-        var replyHeaders: [String: String] = [:]
-        for (key, value) in http.allHeaderFields {
-            replyHeaders[String(describing: key)] = String(describing: value)
-        }
-        if let setCookie = replyHeaders.first(where: { $0.key.lowercased() == "set-cookie" })?.value {
-            let pair = setCookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
-            if pair.count == 2 {
-                cookieLock.withLock {
-                    let value = String(pair[1])
-                    if value.isEmpty { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = value }
-                }
-            }
-        }
-        return Reply(status: http.statusCode, headers: replyHeaders, body: data)
+        try await client.request(method, path, json: json, body: body, headers: headers, csrf: csrf)
     }
 
-    /// Forgets cookies (signs the client out locally).
-    func clearCookies() { cookieLock.withLock { cookies.removeAll() } }
+    /// Forgets the default client's cookies (signs it out locally).
+    func clearCookies() { client.clearCookies() }
+
+    /// A fresh browser with no cookies.
+    func newClient() -> TestClient { TestClient(baseURL: baseURL) }
+
+    // MARK: - Accounts without HTTP (each costs one argon2id hash)
+
+    /// Creates an account directly through the account service.
+    @discardableResult
+    func createUser(
+        _ username: String, role: Role, cohort: String? = nil, displayName: String? = nil,
+        password: String = TestApp.password
+    ) throws -> UserView {
+        try app.accounts.create(
+            AccountService.NewAccount(
+                username: username, displayName: displayName ?? username.capitalized, role: role.rawValue,
+                cohort: cohort,
+                password: password),
+            by: AuditActor(id: nil, name: "test", remote: "local"))
+    }
+
+    @discardableResult
+    func createCohort(_ name: String) throws -> CohortService.CohortView {
+        try app.cohorts.create(name: name, by: AuditActor(id: nil, name: "test", remote: "local"))
+    }
+
+    /// A new browser signed in as a new user with `role`.
+    func signedInClient(_ username: String, role: Role, cohort: String? = nil) async throws -> TestClient {
+        try createUser(username, role: role, cohort: cohort)
+        let client = newClient()
+        let reply = try await client.signIn(username)
+        precondition(reply.status == 200, "sign-in failed: \(reply.status) \(reply.text)")
+        return client
+    }
+
+    /// Every byte of the database, WAL and shared-memory files included.
+    func databaseBytes() throws -> Data {
+        var bytes = Data()
+        for suffix in ["", "-wal", "-shm"] {
+            let path = app.configuration.databasePath + suffix
+            if let data = FileManager.default.contents(atPath: path) { bytes.append(data) }
+        }
+        return bytes
+    }
 }
