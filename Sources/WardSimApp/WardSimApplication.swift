@@ -23,6 +23,7 @@ public final class WardSimApplication: Sendable {
     let importer: UserImporter
     let setup: FirstRunSetup
     let authorizer: SessionAuthorizer
+    let reports: ReportService
 
     /// Opens the database (migrating it) and loads content. Throws with a message that
     /// names the file and field when something is wrong.
@@ -50,6 +51,7 @@ public final class WardSimApplication: Sendable {
         importer = UserImporter(accounts: accounts)
         setup = FirstRunSetup(accounts: accounts, sessions: sessions)
         authorizer = SessionAuthorizer(sessions: sessions)
+        reports = ReportService(database: database, curriculumPath: configuration.curriculumPath)
     }
 
     /// The route table, with every route and the access it needs.
@@ -65,6 +67,8 @@ public final class WardSimApplication: Sendable {
         routes.addAdminAuditRoutes(self)
         routes.addInstructorRoutes(self)
         routes.addAuthoringRoutes(self)
+        routes.addReportRoutes(self)
+        routes.addAnalyticsRoutes(self)
         return routes
     }
 
