@@ -34,6 +34,7 @@ public enum HTTPPost {
     /// The request never got an HTTP answer (connection refused, timeout, TLS …).
     public struct TransportError: Error, CustomStringConvertible, Sendable {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// The largest reply body kept; an LRS answers with a short list of ids.

@@ -137,8 +137,12 @@ struct ExportCommand: Command {
         _ exporter: ReportExporter, _ request: ExportRequest, db: Database, pool: DatabasePool, lrsURL: String,
         destination: ExportDestination, _ progress: ProgressLine
     ) throws {
+        // The ledger goes through the writer: the export holds the only reader, and the
+        // writer sees every acknowledgement recorded so far.
         let ledger = LRSLedger(
-            sentIDs: { ids, endpoint in try pool.read { try StatementLedgerRepository($0).sentIDs(among: ids, endpoint: endpoint) } },
+            sentIDs: { ids, endpoint in
+                try pool.write { try StatementLedgerRepository($0).sentIDs(among: ids, endpoint: endpoint) }
+            },
             record: { ids, endpoint in
                 try pool.writeTransaction { try StatementLedgerRepository($0).record(ids, endpoint: endpoint) }
             })
