@@ -38,6 +38,7 @@ struct ExportCommand: Command {
                     "--curriculum", "DIR", help: "Curriculum folder.", environment: "WARDSIM_CURRICULUM",
                     default: "Curriculum"),
                 .flag("--quiet", help: "No progress on stderr."),
+                .flag("--sql", help: "Print the query the export runs, arguments inlined, and exit."),
             ])
     }
 
@@ -52,6 +53,7 @@ struct ExportCommand: Command {
     let batchSize: Int
     let curriculumPath: String
     let quiet: Bool
+    let printSQL: Bool
     let credentials: LRSCredentials?
 
     init(_ arguments: ParsedArguments) throws {
@@ -78,6 +80,7 @@ struct ExportCommand: Command {
         batchSize = try arguments.integer("--batch", in: 1...1000) ?? 50
         curriculumPath = try arguments.require("--curriculum")
         quiet = arguments.has("--quiet")
+        printSQL = arguments.has("--sql")
         credentials = try LRSCredentials.fromEnvironment(ProcessInfo.processInfo.environment)
     }
 
@@ -112,6 +115,10 @@ struct ExportCommand: Command {
         }
         let request = ExportRequest(kind: kind, format: format, filter: filter, baseURL: baseURL)
         let exporter = ReportExporter(curriculum: curriculum)
+        if printSQL {
+            print(Self.inlined(exporter.query(request)) + ";")
+            return 0
+        }
         let destination = try ExportDestination(path: output)
         do {
             try pool.read { db in
@@ -168,6 +175,28 @@ struct ExportCommand: Command {
         progress.finish(
             "pushed \(summary.sent.formatted()) statements to \(push.endpoint) in \(summary.batches) batches"
                 + " (\(summary.alreadySent.formatted()) already there, \(summary.retries) retries)\(destination.label)")
+    }
+
+    /// `sql` with each `?` replaced by its argument as a SQL literal, for running the same
+    /// query elsewhere (the benchmark runs it with `sqlite3 -csv`). The export's SQL has
+    /// no `?` inside string literals, so a plain left-to-right replacement is exact.
+    static func inlined(_ query: (sql: String, arguments: [any DatabaseValueConvertible])) -> String {
+        var arguments = query.arguments.makeIterator()
+        var text = ""
+        for character in query.sql {
+            guard character == "?", let argument = arguments.next() else {
+                text.append(character)
+                continue
+            }
+            switch argument.databaseValue {
+            case .null: text += "NULL"
+            case .integer(let value): text += String(value)
+            case .real(let value): text += String(value)
+            case .text(let value): text += "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+            case .blob(let value): text += "X'" + value.map { String(format: "%02X", $0) }.joined() + "'"
+            }
+        }
+        return text
     }
 
     private func stderr(_ text: String) {

@@ -19,6 +19,15 @@ struct ReportExporter {
         return try AttemptsQuery(db).count(filter: request.filter)
     }
 
+    /// The statement the export runs, with its arguments.
+    func query(_ request: ExportRequest) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+        let ids = curriculum.competencies.map(\.id)
+        if request.format != .xapi, request.kind == .mastery {
+            return MasteryEvidenceQuery.sql(competencyIDs: ids, filter: request.filter)
+        }
+        return AttemptsQuery.sql(competencyIDs: ids, filter: request.filter)
+    }
+
     /// Writes the export to `output` (and finishes it); returns the rows written
     /// (statements, for xAPI).
     @discardableResult
