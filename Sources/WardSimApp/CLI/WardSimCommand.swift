@@ -16,7 +16,7 @@ enum CommandRegistry {
     static var subcommands: [any Command.Type] {
         [
             ServeCommand.self, ValidateCommand.self, InterviewCommand.self, ImportCommand.self, UserCommand.self,
-            BackupCommand.self, VersionCommand.self,
+            ExportCommand.self, BackupCommand.self, VersionCommand.self,
         ]
     }
 }
