@@ -1,5 +1,6 @@
 import Foundation
 import WardSimCore
+import WardSimHTTP
 import WardSimStore
 
 /// Runs encounters: every action is validated by Core's `EncounterMachine`, recorded as
@@ -14,6 +15,8 @@ struct EncounterService: Sendable {
     let defaults: OrderableDefaults
     let grader: Grader
     let clock: WallClock
+    /// Where turns are counted by voice, fallback and guard refusal (nil in tools).
+    var metrics: Metrics?
 
     /// A loaded encounter: its row, the scenario version it is played on, and its machine.
     struct Loaded {
@@ -95,7 +98,22 @@ struct EncounterService: Sendable {
     func record(_ turn: PatientTurn, in id: String, user: AuthenticatedUser) throws -> Int {
         let (_, loaded) = try mutate(id, user: user) { machine, now in try machine.record(turn, at: now) }
         try database.write { db in try DraftRepository(db).clear(encounterID: id, field: "question") }
+        count(turn)
         return loaded.machine.state.transcript.count
+    }
+
+    /// Counts the turn on `/metrics`: which voice spoke, whether a model was replaced by
+    /// the script, and why the guards refused what a model said (upstream failures are
+    /// counted by the LLM client as `wardsim_llm_calls_total`).
+    private func count(_ turn: PatientTurn) {
+        metrics?.increment(
+            "wardsim_patient_turns_total", labels: ["voice": turn.voice.rawValue, "fell_back": String(turn.fellBack)],
+            help: "Patient replies by the voice that spoke and whether the script replaced a model.")
+        for refusal in turn.refusals {
+            metrics?.increment(
+                "wardsim_patient_guard_refusals_total", labels: ["kind": refusal.kind.rawValue],
+                help: "Model replies refused by the output guard or the grounding check, by reason.")
+        }
     }
 
     /// Submits the encounter, grades it and stores the grade (scores count towards
