@@ -56,9 +56,11 @@ struct EncounterService: Sendable {
         try database.read { db in try load(id, user: user, db: db) }
     }
 
-    /// Applies `action` to the encounter and records the events it produced, atomically.
+    /// Applies `action` to the encounter and records the events it produced, atomically;
+    /// `alongside` runs in the same transaction once the events are appended.
     func mutate<T>(
-        _ id: String, user: AuthenticatedUser, _ action: (inout EncounterMachine, Date) throws -> T
+        _ id: String, user: AuthenticatedUser, alongside: (Database) throws -> Void = { _ in },
+        _ action: (inout EncounterMachine, Date) throws -> T
     ) throws -> (T, Loaded) {
         let now = clock.now
         return try database.writeTransaction { db in
@@ -75,6 +77,7 @@ struct EncounterService: Sendable {
                 try EncounterRepository(db).append(
                     try Self.encode(added), to: id, state: loaded.machine.state.phase.rawValue)
             }
+            try alongside(db)
             return (result, loaded)
         }
     }
@@ -93,11 +96,14 @@ struct EncounterService: Sendable {
     }
 
     /// Records a turn produced elsewhere (the streaming endpoint) and clears the question
-    /// draft. Returns the turn's number in the transcript (from 1).
+    /// draft in the same transaction, so a crash can never leave a sent question in the
+    /// question box (and a turn costs one commit, not two). Returns the turn's number in
+    /// the transcript (from 1).
     @discardableResult
     func record(_ turn: PatientTurn, in id: String, user: AuthenticatedUser) throws -> Int {
-        let (_, loaded) = try mutate(id, user: user) { machine, now in try machine.record(turn, at: now) }
-        try database.write { db in try DraftRepository(db).clear(encounterID: id, field: "question") }
+        let (_, loaded) = try mutate(
+            id, user: user, alongside: { db in try DraftRepository(db).clear(encounterID: id, field: "question") }
+        ) { machine, now in try machine.record(turn, at: now) }
         count(turn)
         return loaded.machine.state.transcript.count
     }
