@@ -76,6 +76,7 @@ public final class WardSimApplication: Sendable {
         var routes = RouteTable(authorize: { [authorizer] request, access in try authorizer.authorize(request, access) }
         )
         routes.addHealthRoutes(self)
+        routes.addOpenAPIRoutes(self)
         routes.addStaticRoutes(self)
         routes.addSetupRoutes(self)
         routes.addAuthRoutes(self)

@@ -25,10 +25,16 @@ final class ScenarioCatalog: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys]
         try database.writeTransaction { db in
             let versions = ScenarioVersionRepository(db)
-            for scenario in library.scenarios {
+            for file in library.scenarios {
+                let document = try encoder.encode(file)
                 let row = try versions.recordLibraryVersion(
-                    scenarioID: scenario.id, version: scenario.version, status: scenario.status.rawValue,
-                    document: try encoder.encode(scenario))
+                    scenarioID: file.id, version: file.version, status: file.status.rawValue, document: document)
+                // A file edited without a version bump must not change what this version
+                // is: the stored document wins, as `recordLibraryVersion` promises.
+                var scenario = file
+                if let stored = try versions.version(rowID: row), stored.document != document {
+                    scenario = try JSONDecoder().decode(Scenario.self, from: stored.document)
+                }
                 scenarios[row] = scenario
                 if scenario.status == .published { current[scenario.id] = row }
             }
