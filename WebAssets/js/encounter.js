@@ -164,7 +164,8 @@ async function ask() {
     replyText.textContent = answer.reply;
     if (!reply.isConnected) ui.log.append(reply);
     enc.transcript = [...(enc.transcript || []), { turn: answer.turn, question: text, reply: answer.reply, facts: answer.facts }];
-    if (answer.notice) systemNote(answer.notice);
+    const note = answer.notice || (answer.fellBack ? 'The language model did not answer properly, so WardSim’s scripted voice replied for the patient.' : null);
+    if (note) systemNote(note);
     ui.question.value = '';
     pending.delete('question');
     saveDraft('question', '');
