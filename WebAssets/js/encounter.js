@@ -243,7 +243,7 @@ function orderRow(item, done) {
 function renderOrders() {
   const done = new Set((enc.orders || []).map((o) => o.itemId));
   const items = enc.orderable || [];
-  if (!ui.openGroups) ui.openGroups = new Set(['exam']);
+  if (!ui.openGroups) ui.openGroups = new Set(committed() ? [] : ['exam']);
   if (!ui.orderFilter) {
     ui.orderFilter = h('input', { id: 'order-filter', type: 'search', 'aria-describedby': 'order-filter-hint' });
     ui.orderFilter.addEventListener('input', filterOrders);
