@@ -137,6 +137,10 @@ public final class Database {
         }
     }
 
+    /// True when SQLite opened the file read-only (asked for read-only, or asked for
+    /// read-write on a file this process may not write, which SQLite quietly allows).
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
     /// The rowid of the last insert on this connection.
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
