@@ -87,9 +87,10 @@ struct ReadOnlyDatabaseTests {
 
     /// A folder the server's user owns, holding a database with a trainee, a submitted
     /// encounter and an open one, and a signed-in browser's session for it.
-    static func preparedDatabase() async throws -> (folder: URL, database: String, session: String, csrf: String,
-        submitted: String, open: String)
-    {
+    static func preparedDatabase() async throws -> (
+        folder: URL, database: String, session: String, csrf: String,
+        submitted: String, open: String
+    ) {
         let app = try TestApp()
         let trainee = try await app.signedInClient("cleo", role: .trainee)
         let (submitted, open) = try await StorageFaultTests.playedEncounters(trainee)
