@@ -17,7 +17,7 @@ import random
 import threading
 import time
 
-from harness import Browser, Server, add_user, published_scenarios, sqlite3_cli
+from wardsim_harness import Browser, Server, add_user, published_scenarios, sqlite3_cli
 
 TRAINEES = 4
 WORKERS = 12
