@@ -132,6 +132,6 @@ extension WardSimApplication {
         }
     }
 
-    /// Releases the database connections (called after the server has stopped).
-    public func close() {}
+    /// Checkpoints and closes the database (called after the server has stopped).
+    public func close() { database.close() }
 }

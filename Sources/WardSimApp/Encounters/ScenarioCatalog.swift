@@ -23,7 +23,12 @@ final class ScenarioCatalog: @unchecked Sendable {
         self.voice = voice
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try database.writeTransaction { db in
+        // A read-only database is served as it is when it already records every shipped
+        // version (reads only); one that lacks a version cannot start.
+        let record: ((Database) throws -> Void) throws -> Void = { body in
+            if database.isReadOnly { try database.read(body) } else { try database.writeTransaction(body) }
+        }
+        try record { db in
             let versions = ScenarioVersionRepository(db)
             for file in library.scenarios {
                 let document = try encoder.encode(file)
