@@ -31,6 +31,7 @@ public final class WardSimApplication: Sendable {
     let catalog: ScenarioCatalog
     let encounters: EncounterService
     let progressService: ProgressService
+    let authoring: AuthoringService
 
     /// Loads and validates the content, then opens the database (migrating it). Throws a
     /// `LibraryError` listing every problem, one `FILE: PATH: message` per line, when the
@@ -67,6 +68,10 @@ public final class WardSimApplication: Sendable {
             database: database, catalog: catalog, defaults: library.defaults,
             grader: Grader(curriculum: curriculum, defaults: library.defaults), clock: clock)
         progressService = ProgressService(database: database, curriculum: curriculum, catalog: catalog)
+        authoring = AuthoringService(
+            database: database, catalog: catalog,
+            check: ScenarioCheck(curriculum: curriculum, defaults: library.defaults),
+            clock: clock)
     }
 
     /// The route table, with every route and the access it needs.

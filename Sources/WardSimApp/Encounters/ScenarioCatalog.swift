@@ -18,20 +18,34 @@ final class ScenarioCatalog: @unchecked Sendable {
     private let database: DatabasePool
     private let voice: (any PatientVoice)?
 
+    /// Records the shipped library and makes the published version of each scenario
+    /// current: the library's, or a newer one an author published (the database keeps
+    /// authored versions and archiving across restarts). A library file whose version
+    /// is new and published replaces an older published version, as a publish would.
     init(library: ScenarioLibrary, database: DatabasePool, voice: (any PatientVoice)?) throws {
         self.database = database
         self.voice = voice
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try database.writeTransaction { db in
+        let published = try database.writeTransaction { db in
             let versions = ScenarioVersionRepository(db)
             for scenario in library.scenarios {
                 let row = try versions.recordLibraryVersion(
                     scenarioID: scenario.id, version: scenario.version, status: scenario.status.rawValue,
                     document: try encoder.encode(scenario))
                 scenarios[row] = scenario
-                if scenario.status == .published { current[scenario.id] = row }
             }
+            let published = try versions.published()
+            for version in published {
+                try versions.archivePublished(scenarioID: version.scenarioID, keeping: version.rowID)
+            }
+            return published
+        }
+        for version in published {
+            if scenarios[version.rowID] == nil {
+                scenarios[version.rowID] = try JSONDecoder().decode(Scenario.self, from: version.document)
+            }
+            current[version.scenarioID] = version.rowID
         }
     }
 
