@@ -57,9 +57,10 @@ struct CohortTests {
     @Test func authoringListsScenariosForInstructors() async throws {
         let app = try TestApp()
         let teacher = try await app.signedInClient("teach", role: .instructor)
-        let empty = try await teacher.request("GET", "/api/authoring/scenarios")
-        #expect(empty.status == 200)
-        #expect((empty.json["scenarios"] as? [Any])?.isEmpty == true)
+        let library = try await teacher.request("GET", "/api/authoring/scenarios")
+        #expect(library.status == 200)
+        let shipped = try #require(library.json["scenarios"] as? [[String: Any]])
+        #expect(shipped.count == app.app.library.scenarios.count, "the shipped library is recorded at start")
         try app.app.database.write { db in
             try db.execute(
                 """
@@ -68,8 +69,8 @@ struct CohortTests {
                 """)
         }
         let listed = try await teacher.request("GET", "/api/authoring/scenarios")
-        let scenario = (listed.json["scenarios"] as? [[String: Any]])?.first
-        #expect(scenario?["id"] as? String == "sah")
+        let scenario = (listed.json["scenarios"] as? [[String: Any]])?.first { $0["id"] as? String == "sah" }
         #expect(scenario?["title"] as? String == "Thunderclap headache")
+        #expect(scenario?["version"] as? Int == 1)
     }
 }
