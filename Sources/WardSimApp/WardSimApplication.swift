@@ -27,6 +27,7 @@ public final class WardSimApplication: Sendable {
     let importer: UserImporter
     let setup: FirstRunSetup
     let authorizer: SessionAuthorizer
+    let reports: ReportService
 
     let catalog: ScenarioCatalog
     let encounters: EncounterService
@@ -72,6 +73,7 @@ public final class WardSimApplication: Sendable {
             database: database, catalog: catalog,
             check: ScenarioCheck(curriculum: curriculum, defaults: library.defaults),
             clock: clock)
+        reports = ReportService(database: database, curriculumPath: configuration.curriculumPath)
     }
 
     /// The route table, with every route and the access it needs.
@@ -90,6 +92,8 @@ public final class WardSimApplication: Sendable {
         routes.addScenarioRoutes(self)
         routes.addEncounterRoutes(self)
         routes.addProgressRoutes(self)
+        routes.addReportRoutes(self)
+        routes.addAnalyticsRoutes(self)
         return routes
     }
 

@@ -1,11 +1,15 @@
 import Foundation
 
-/// A Server-Sent Events body that a producer writes to while the server sends it.
+/// A streamed response body that a producer writes to while the server sends it:
+/// Server-Sent Events (`send`), or raw bytes for other chunked bodies (`write`, used by
+/// CSV exports).
 ///
 /// The producer (any thread or task) calls `send` and finally `finish`; the server
 /// drains the buffer from libmicrohttpd's content-reader callback. When the buffer is
 /// empty the server parks the connection (suspends it) and the next `send` wakes it,
-/// so a slow LLM never ties up one of the server's few threads.
+/// so a slow LLM never ties up one of the server's few threads. A producer that can
+/// outrun the network calls `waitForSpace(below:)` between writes, so the buffer (and
+/// memory) stays bounded however long the body is.
 public final class EventStream: @unchecked Sendable {
     // `lock` protects every stored var below.
     private let lock = NSLock()
@@ -13,7 +17,9 @@ public final class EventStream: @unchecked Sendable {
     private var readOffset = 0
     private var finished = false
     private var cancelled = false
+    private var failed = false
     private var wake: (@Sendable () -> Void)?
+    private var spaceWaiter: DispatchSemaphore?
 
     public init() {}
 
@@ -34,10 +40,48 @@ public final class EventStream: @unchecked Sendable {
         append(Array(": \(comment)\n\n".utf8))
     }
 
+    /// Sends raw bytes, for a chunked body that is not Server-Sent Events.
+    public func write(_ bytes: [UInt8]) {
+        append(bytes)
+    }
+
+    /// Blocks the calling thread until fewer than `limit` bytes wait to be sent, or the
+    /// stream has ended (finished, failed, or the client went away).
+    ///
+    /// For producers on their own thread only: it blocks, so never call it from a server
+    /// thread or a Swift concurrency task.
+    public func waitForSpace(below limit: Int) {
+        while true {
+            let semaphore: DispatchSemaphore? = lock.withLock {
+                if buffer.count - readOffset < limit || finished || cancelled || failed { return nil }
+                let semaphore = DispatchSemaphore(value: 0)
+                spaceWaiter = semaphore
+                return semaphore
+            }
+            guard let semaphore else { return }
+            semaphore.wait()
+        }
+    }
+
+    /// Ends the stream abnormally: the connection is closed without the final chunk, so
+    /// the client sees an incomplete body instead of a truncated one that looks whole.
+    public func fail() {
+        let toWake: (@Sendable () -> Void)? = lock.withLock {
+            failed = true
+            spaceWaiter?.signal()
+            spaceWaiter = nil
+            defer { wake = nil }
+            return wake
+        }
+        toWake?()
+    }
+
     /// Ends the stream once everything sent so far has been delivered.
     public func finish() {
         let toWake: (@Sendable () -> Void)? = lock.withLock {
             finished = true
+            spaceWaiter?.signal()
+            spaceWaiter = nil
             defer { wake = nil }
             return wake
         }
@@ -66,6 +110,7 @@ public final class EventStream: @unchecked Sendable {
         case bytes(Int)
         case wouldBlock
         case end
+        case failed
     }
 
     /// Copies up to `max` bytes into `destination`. When there is nothing to send yet,
@@ -77,6 +122,7 @@ public final class EventStream: @unchecked Sendable {
     ) -> ReadResult {
         lock.lock()
         defer { lock.unlock() }
+        if failed { return .failed }
         let available = buffer.count - readOffset
         if available > 0 {
             let count = min(available, max)
@@ -87,7 +133,14 @@ public final class EventStream: @unchecked Sendable {
             if readOffset == buffer.count {
                 buffer.removeAll(keepingCapacity: true)
                 readOffset = 0
+            } else if readOffset >= 64 << 10, readOffset * 2 >= buffer.count {
+                // A producer that keeps the buffer topped up never lets it empty: drop
+                // the sent prefix so the buffer does not grow with the body.
+                buffer.removeFirst(readOffset)
+                readOffset = 0
             }
+            spaceWaiter?.signal()
+            spaceWaiter = nil
             return .bytes(count)
         }
         if finished || cancelled { return .end }
@@ -100,6 +153,8 @@ public final class EventStream: @unchecked Sendable {
     func cancel() {
         let toWake: (@Sendable () -> Void)? = lock.withLock {
             cancelled = true
+            spaceWaiter?.signal()
+            spaceWaiter = nil
             defer { wake = nil }
             return wake
         }

@@ -135,6 +135,7 @@ private let streamReader: MHD_ContentReaderCallback = { cls, _, buffer, max in
     case .bytes(let count): return count
     case .wouldBlock: return 0
     case .end: return -1  // MHD_CONTENT_READER_END_OF_STREAM
+    case .failed: return -2  // MHD_CONTENT_READER_END_WITH_ERROR: close without the last chunk
     }
 }
 

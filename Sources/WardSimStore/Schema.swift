@@ -3,6 +3,7 @@ extension Migrator {
     public static let wardSim = Migrator([
         Migration(version: 1, name: "foundation", sql: Schema.foundation),
         Migration(version: 2, name: "accounts", sql: Schema.accounts),
+        Migration(version: 3, name: "reports", sql: Schema.reports),
     ])
 }
 

@@ -6,6 +6,9 @@ public final class Statement {
     let handle: OpaquePointer
     unowned let database: Database
     public let sql: String
+    /// Column names, read once: they are fixed for a prepared statement, and building
+    /// them per row would dominate a 100,000-row export.
+    private var cachedColumnNames: [String]?
 
     init(database: Database, sql: String) throws {
         var pointer: OpaquePointer?
@@ -66,15 +69,21 @@ public final class Statement {
 
     public func reset() { sqlite3_reset(handle) }
 
+    /// The names of the result columns.
+    var columnNames: [String] {
+        if let cachedColumnNames { return cachedColumnNames }
+        let names = (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+        cachedColumnNames = names
+        return names
+    }
+
     /// The current row's values.
     func row() -> Row {
         let count = sqlite3_column_count(handle)
-        var names: [String] = []
+        let names = columnNames
         var values: [DatabaseValue] = []
-        names.reserveCapacity(Int(count))
         values.reserveCapacity(Int(count))
         for index in 0..<count {
-            names.append(String(cString: sqlite3_column_name(handle, index)))
             switch sqlite3_column_type(handle, index) {
             case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, index)))
             case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(handle, index)))
