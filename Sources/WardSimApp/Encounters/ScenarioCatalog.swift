@@ -18,12 +18,22 @@ final class ScenarioCatalog: @unchecked Sendable {
     private let database: DatabasePool
     private let voice: (any PatientVoice)?
 
+    /// Records the shipped library and makes the published version of each scenario
+    /// current: the library's, or a newer one an author published (the database keeps
+    /// authored versions and archiving across restarts). A library file whose version
+    /// is new and published replaces an older published version, as a publish would.
     init(library: ScenarioLibrary, database: DatabasePool, voice: (any PatientVoice)?) throws {
         self.database = database
         self.voice = voice
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try database.writeTransaction { db in
+        // A read-only database is served as it is when it already records every shipped
+        // version (reads only); one that lacks a version cannot start.
+        func record<T>(_ body: (Database) throws -> T) throws -> T {
+            if database.isReadOnly { return try database.read(body) }
+            return try database.writeTransaction(body)
+        }
+        let published = try record { db in
             let versions = ScenarioVersionRepository(db)
             for file in library.scenarios {
                 let document = try encoder.encode(file)
@@ -36,8 +46,20 @@ final class ScenarioCatalog: @unchecked Sendable {
                     scenario = try JSONDecoder().decode(Scenario.self, from: stored.document)
                 }
                 scenarios[row] = scenario
-                if scenario.status == .published { current[scenario.id] = row }
             }
+            let published = try versions.published()
+            if !database.isReadOnly {
+                for version in published {
+                    try versions.archivePublished(scenarioID: version.scenarioID, keeping: version.rowID)
+                }
+            }
+            return published
+        }
+        for version in published {
+            if scenarios[version.rowID] == nil {
+                scenarios[version.rowID] = try JSONDecoder().decode(Scenario.self, from: version.document)
+            }
+            current[version.scenarioID] = version.rowID
         }
     }
 
