@@ -138,8 +138,9 @@ extension RouteTable {
     }
 }
 
-/// The answer to one question. `notice` is present only when the model failed and the
-/// script answered instead; `turn` numbers the exchange as the transcript does.
+/// The answer to one question. `notice` is present only when the script answered in place
+/// of a model (it failed, or the guards refused its replies); `turn` numbers the exchange
+/// as the transcript does.
 struct TurnReply: Encodable {
     var turn: Int
     var reply: String

@@ -134,6 +134,7 @@ struct LLMPatientVoiceTests {
         #expect(reply.status == 200)
         #expect(reply.json["voice"] as? String == "scripted")
         #expect(reply.json["fellBack"] as? Bool == true)
+        #expect(reply.json["notice"] as? String == PatientEngine.refusedNotice)
         let text = try #require(reply.json["reply"] as? String)
         for term in [scenario.key.diagnoses[0].name] + scenario.key.diagnoses[0].synonyms {
             #expect(!text.localizedCaseInsensitiveContains(term), "leaked \(term): \(text)")
