@@ -43,13 +43,19 @@ let package = Package(
             dependencies: ["WardSimCore", "WardSimHTTP", "WardSimStore", "WardSimLLM", "WardSimSecurity"],
             swiftSettings: swiftSettings),
         .executableTarget(name: "wardsim", dependencies: ["WardSimApp"], swiftSettings: swiftSettings),
+        // What the LLM client costs over raw libcurl on loopback (docs/llm.md).
+        .executableTarget(
+            name: "wardsim-llm-bench", dependencies: ["WardSimLLM", "WardSimHTTP", "CCurl"], path: "Benchmarks/LLMClient",
+            swiftSettings: swiftSettings),
 
         .testTarget(
             name: "WardSimCoreTests", dependencies: ["WardSimCore"],
-            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+            // Injection attacks and validator cases are read through #filePath, like the fixtures.
+            exclude: ["InjectionFixtures", "ValidatorFixtures"], resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "WardSimHTTPTests", dependencies: ["WardSimHTTP", "WardSimLLM"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimStoreTests", dependencies: ["WardSimStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "WardSimLLMTests", dependencies: ["WardSimLLM"], swiftSettings: swiftSettings),
+        .testTarget(name: "WardSimLLMTests", dependencies: ["WardSimLLM", "WardSimHTTP"], swiftSettings: swiftSettings),
         .testTarget(name: "WardSimSecurityTests", dependencies: ["WardSimSecurity"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WardSimAppTests", dependencies: ["WardSimApp", "WardSimLLM"], swiftSettings: swiftSettings),

@@ -14,6 +14,10 @@ public final class WardSimApplication: Sendable {
     public let metrics: Metrics
     /// Where every service reads the time; tests pass a clock they can move.
     public let clock: WallClock
+    /// The shipped scenarios and default orderables, validated at start.
+    public let library: ScenarioLibrary
+    /// Competencies, mastery levels and learning paths, validated with the library.
+    public let curriculum: Curriculum
     let assets: StaticFiles?
 
     let sessions: SessionService
@@ -25,8 +29,13 @@ public final class WardSimApplication: Sendable {
     let authorizer: SessionAuthorizer
     let reports: ReportService
 
-    /// Opens the database (migrating it) and loads content. Throws with a message that
-    /// names the file and field when something is wrong.
+    let catalog: ScenarioCatalog
+    let encounters: EncounterService
+    let progressService: ProgressService
+
+    /// Loads and validates the content, then opens the database (migrating it). Throws a
+    /// `LibraryError` listing every problem, one `FILE: PATH: message` per line, when the
+    /// scenario library or the curriculum is invalid: the server does not start on bad content.
     public convenience init(configuration: AppConfiguration, clock: WallClock = .system) throws {
         try self.init(configuration: configuration, clock: clock, hasher: PasswordHasher())
     }
@@ -34,6 +43,8 @@ public final class WardSimApplication: Sendable {
     init(configuration: AppConfiguration, clock: WallClock, hasher: PasswordHasher) throws {
         self.configuration = configuration
         self.clock = clock
+        (self.library, self.curriculum) = try ScenarioLibrary.load(
+            scenarios: configuration.scenariosPath, curriculum: configuration.curriculumPath)
         self.database = try DatabasePool(path: configuration.databasePath)
         self.metrics = Metrics()
         if FileManager.default.fileExists(atPath: configuration.assetsPath) {
@@ -51,7 +62,13 @@ public final class WardSimApplication: Sendable {
         importer = UserImporter(accounts: accounts)
         setup = FirstRunSetup(accounts: accounts, sessions: sessions)
         authorizer = SessionAuthorizer(sessions: sessions)
-        reports = ReportService(database: database, curriculumPath: configuration.curriculumPath)
+        catalog = try ScenarioCatalog(
+            library: library, database: database, voice: Self.makeVoice(configuration, metrics: metrics))
+        encounters = EncounterService(
+            database: database, catalog: catalog, defaults: library.defaults,
+            grader: Grader(curriculum: curriculum, defaults: library.defaults), clock: clock)
+        progressService = ProgressService(database: database, curriculum: curriculum, catalog: catalog)
+        reports = ReportService(database: database, curriculum: curriculum)
     }
 
     /// The route table, with every route and the access it needs.
@@ -67,6 +84,9 @@ public final class WardSimApplication: Sendable {
         routes.addAdminAuditRoutes(self)
         routes.addInstructorRoutes(self)
         routes.addAuthoringRoutes(self)
+        routes.addScenarioRoutes(self)
+        routes.addEncounterRoutes(self)
+        routes.addProgressRoutes(self)
         routes.addReportRoutes(self)
         routes.addAnalyticsRoutes(self)
         return routes

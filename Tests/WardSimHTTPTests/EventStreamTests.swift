@@ -26,9 +26,11 @@ struct EventStreamTests {
                 .get, "/events",
                 .sync { _ in
                     let stream = EventStream()
-                    Task.detached {
+                    // The producer runs on its own thread so the test does not depend on
+                    // the cooperative pool, which parallel CPU-bound tests may saturate.
+                    Thread.detachNewThread {
                         for index in 1...3 {
-                            try await Task.sleep(for: .milliseconds(40))
+                            Thread.sleep(forTimeInterval: 0.04)
                             stream.send(event: "token", data: "part \(index)")
                         }
                         stream.send(event: "done", data: "{}")
@@ -65,7 +67,7 @@ enum RawStream {
                     with: Result {
                         let reply = try RawHTTP.send(
                             "GET \(path) HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n",
-                            port: port)
+                            port: port, timeout: 30)
                         return reply.raw.lowercased().contains("text/event-stream") ? reply.raw : ""
                     })
             }

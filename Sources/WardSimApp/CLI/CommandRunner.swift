@@ -15,7 +15,7 @@ public enum CommandRunner {
         while let first = rest.first, !first.hasPrefix("-") {
             if first == "help" {
                 let target = resolve(root, Array(rest.dropFirst()))
-                print(help(target.command, path: target.path))
+                CommandOutput.current.line(help(target.command, path: target.path))
                 return target.found ? 0 : 2
             }
             guard let sub = command.configuration.subcommands.first(where: { $0.configuration.name == first }) else {
@@ -26,7 +26,7 @@ public enum CommandRunner {
             rest.removeFirst()
         }
         if rest.contains("--help") || rest.contains("-h") {
-            print(help(command, path: path))
+            CommandOutput.current.line(help(command, path: path))
             return 0
         }
         if !command.configuration.subcommands.isEmpty && command.configuration.options.isEmpty
@@ -35,7 +35,7 @@ public enum CommandRunner {
             if let first = rest.first {
                 printError("unknown command '\(first)'", usage: usage(command, path: path))
             } else {
-                print(help(command, path: path))
+                CommandOutput.current.line(help(command, path: path))
             }
             return 2
         }
@@ -48,10 +48,10 @@ public enum CommandRunner {
             printError(error.description, usage: usage(command, path: path))
             return 2
         } catch let error as CommandFailure {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            CommandOutput.current.errorLine("error: \(error.description)")
             return 1
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            CommandOutput.current.errorLine("error: \(error)")
             return 1
         }
     }
@@ -72,7 +72,7 @@ public enum CommandRunner {
     }
 
     static func printError(_ message: String, usage: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n\(usage)\n".utf8))
+        CommandOutput.current.errorLine("error: \(message)\n\(usage)")
     }
 
     static func usage(_ command: any Command.Type, path: [String]) -> String {

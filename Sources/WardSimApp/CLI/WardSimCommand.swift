@@ -14,6 +14,9 @@ public struct WardSimCommand: Command {
 /// The subcommands, in the order help lists them.
 enum CommandRegistry {
     static var subcommands: [any Command.Type] {
-        [ServeCommand.self, BackupCommand.self, UserCommand.self, ExportCommand.self, VersionCommand.self]
+        [
+            ServeCommand.self, ValidateCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self,
+            ExportCommand.self, VersionCommand.self,
+        ]
     }
 }

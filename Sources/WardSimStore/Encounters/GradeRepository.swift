@@ -73,4 +73,20 @@ public struct GradeRepository {
         }
         return result
     }
+
+    /// The graded, non-practice encounters of a user in the order they were graded, with
+    /// their stored reports: the input of the progress model.
+    public func reports(userID: Int64) throws -> [(encounterID: String, gradedAt: Date, report: Data)] {
+        try db.rows(
+            """
+            SELECT g.encounter_id, g.graded_at, g.report FROM grades g JOIN encounters e ON e.id = g.encounter_id
+            WHERE g.user_id = ? AND e.practice = 0 ORDER BY g.graded_at, g.encounter_id
+            """, [userID]
+        ).map { row in
+            (
+                try row.require("encounter_id"), try Timestamp.date(try row.require("graded_at", as: String.self)),
+                Data((try row.require("report", as: String.self)).utf8)
+            )
+        }
+    }
 }

@@ -1,0 +1,180 @@
+import Foundation
+import WardSimCore
+import WardSimStore
+
+/// Runs encounters: every action is validated by Core's `EncounterMachine`, recorded as
+/// events in one transaction, and answered from the folded state.
+///
+/// The patient's reply can be slow (an LLM), so `ask` calls the engine outside any
+/// transaction and records the turn afterwards; everything else is a quick read-modify-
+/// append under the writer lock.
+struct EncounterService: Sendable {
+    let database: DatabasePool
+    let catalog: ScenarioCatalog
+    let defaults: OrderableDefaults
+    let grader: Grader
+    let clock: WallClock
+
+    /// A loaded encounter: its row, the scenario version it is played on, and its machine.
+    struct Loaded {
+        var stored: StoredEncounter
+        var scenario: Scenario
+        var machine: EncounterMachine
+    }
+
+    /// Starts `scenarioID` for `user` (practice encounters never count towards progress).
+    func start(scenarioID: String, user: AuthenticatedUser, practice: Bool = false) throws -> Loaded {
+        guard let row = catalog.currentRow(for: scenarioID) else {
+            throw EncounterFailure.unknownScenario(scenarioID)
+        }
+        return try start(row: row, user: user, practice: practice)
+    }
+
+    /// Starts the scenario version stored at `row` (play-tests start drafts this way).
+    func start(row: Int64, user: AuthenticatedUser, practice: Bool) throws -> Loaded {
+        let scenario = try catalog.scenario(row: row)
+        let id = Self.newID()
+        let now = clock.now
+        return try database.writeTransaction { db in
+            var machine = try EncounterMachine(encounterID: id, scenario: scenario, defaults: defaults)
+            try machine.start(at: now)
+            let repository = EncounterRepository(db)
+            try repository.create(
+                id: id, userID: user.id, scenarioVersionRowID: row, state: machine.state.phase.rawValue,
+                practice: practice, at: now)
+            try repository.append(try Self.encode(machine.entries), to: id, state: machine.state.phase.rawValue)
+            guard let stored = try repository.encounter(id: id) else { throw EncounterFailure.notFound }
+            return Loaded(stored: stored, scenario: scenario, machine: machine)
+        }
+    }
+
+    /// The encounter if `user` may see it: trainees see only their own.
+    func load(_ id: String, user: AuthenticatedUser) throws -> Loaded {
+        try database.read { db in try load(id, user: user, db: db) }
+    }
+
+    /// Applies `action` to the encounter and records the events it produced, atomically.
+    func mutate<T>(
+        _ id: String, user: AuthenticatedUser, _ action: (inout EncounterMachine, Date) throws -> T
+    ) throws -> (T, Loaded) {
+        let now = clock.now
+        return try database.writeTransaction { db in
+            var loaded = try load(id, user: user, db: db)
+            let before = loaded.machine.entries.count
+            let result: T
+            do {
+                result = try action(&loaded.machine, now)
+            } catch let error as EncounterError {
+                throw EncounterFailure.http(error)
+            }
+            let added = Array(loaded.machine.entries[before...])
+            if !added.isEmpty {
+                try EncounterRepository(db).append(
+                    try Self.encode(added), to: id, state: loaded.machine.state.phase.rawValue)
+            }
+            return (result, loaded)
+        }
+    }
+
+    /// Asks the patient; the reply is recorded with the facts it disclosed.
+    func ask(_ id: String, text: String, user: AuthenticatedUser) async throws -> PatientTurn {
+        let question = try Self.validQuestion(text)
+        let loaded = try load(id, user: user)
+        do { try loaded.machine.ensureCanAsk() } catch let error as EncounterError {
+            throw EncounterFailure.http(error)
+        }
+        let engine = try catalog.engine(row: loaded.stored.scenarioVersionRowID)
+        let turn = await engine.respond(to: question, transcript: loaded.machine.state.transcript)
+        try record(turn, in: id, user: user)
+        return turn
+    }
+
+    /// Records a turn produced elsewhere (the streaming endpoint) and clears the question draft.
+    func record(_ turn: PatientTurn, in id: String, user: AuthenticatedUser) throws {
+        _ = try mutate(id, user: user) { machine, now in try machine.record(turn, at: now) }
+        try database.write { db in try DraftRepository(db).clear(encounterID: id, field: "question") }
+    }
+
+    /// Submits the encounter, grades it and stores the grade (scores count towards
+    /// progress unless this is a practice run).
+    func submit(_ id: String, user: AuthenticatedUser) throws -> (GradeReport, Loaded) {
+        let now = clock.now
+        return try database.writeTransaction { db in
+            var loaded = try load(id, user: user, db: db)
+            let before = loaded.machine.entries.count
+            do { try loaded.machine.submit(at: now) } catch let error as EncounterError {
+                throw EncounterFailure.http(error)
+            }
+            try EncounterRepository(db).append(
+                try Self.encode(Array(loaded.machine.entries[before...])), to: id,
+                state: loaded.machine.state.phase.rawValue)
+            let report = grader.grade(scenario: loaded.scenario, entries: loaded.machine.entries)
+            let scores = loaded.stored.practice ? [] : report.competencies.map { ($0.id, $0.score, $0.weight) }
+            try GradeRepository(db).save(
+                encounterID: id, userID: loaded.stored.userID, overall: report.overall,
+                report: try Self.encoder.encode(report), scores: scores, at: now)
+            loaded.stored.state = loaded.machine.state.phase.rawValue
+            loaded.stored.submittedAt = now
+            return (report, loaded)
+        }
+    }
+
+    /// The stored grade of a submitted encounter (what the trainee was shown).
+    func grade(_ id: String, user: AuthenticatedUser) throws -> (GradeReport, Loaded) {
+        try database.read { db in
+            let loaded = try load(id, user: user, db: db)
+            guard loaded.machine.state.phase == .submitted, let stored = try GradeRepository(db).grade(encounterID: id)
+            else {
+                throw EncounterFailure.http(EncounterError(.outOfOrder, "Submit the encounter to see its debrief."))
+            }
+            return (try JSONDecoder().decode(GradeReport.self, from: stored.report), loaded)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func load(_ id: String, user: AuthenticatedUser, db: Database) throws -> Loaded {
+        let repository = EncounterRepository(db)
+        guard let stored = try repository.encounter(id: id), stored.userID == user.id else {
+            throw EncounterFailure.notFound
+        }
+        let scenario = try catalog.scenario(row: stored.scenarioVersionRowID)
+        let entries = try repository.events(encounterID: id).map { event in
+            EncounterEntry(at: event.at, event: try JSONDecoder().decode(EncounterEvent.self, from: event.payload))
+        }
+        let machine = try EncounterMachine(encounterID: id, scenario: scenario, defaults: defaults, entries: entries)
+        return Loaded(stored: stored, scenario: scenario, machine: machine)
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    static func encode(_ entries: [EncounterEntry]) throws -> [(type: String, payload: Data, at: Date)] {
+        try entries.map { ($0.event.type, try encoder.encode($0.event), $0.at) }
+    }
+
+    /// 128 random bits as hex: encounter ids are not guessable.
+    static func newID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let high = generator.next() as UInt64
+        let low = generator.next() as UInt64
+        return "e" + String(high, radix: 16).paddedHex + String(low, radix: 16).paddedHex
+    }
+
+    /// Questions are 1–2000 characters of text.
+    static func validQuestion(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw EncounterFailure.invalid("text", "Type a question for the patient.") }
+        guard trimmed.count <= 2000 else {
+            throw EncounterFailure.invalid("text", "Keep a question under 2000 characters.")
+        }
+        return trimmed
+    }
+}
+
+extension String {
+    fileprivate var paddedHex: String { String(repeating: "0", count: max(0, 16 - count)) + self }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import WardSimCore
+import WardSimStore
+
+/// Every scenario version an encounter can be played on, by its `scenario_versions` row.
+///
+/// The shipped library is recorded in the database at start, so encounters always point
+/// at an immutable stored document; later edits to a file (or authored versions) never
+/// change what a past encounter was graded against. Patient engines are built once per
+/// version (retrieval indexes the facts) and cached.
+final class ScenarioCatalog: @unchecked Sendable {
+    // `lock` protects `scenarios`, `engines` and `current`.
+    private let lock = NSLock()
+    private var scenarios: [Int64: Scenario] = [:]
+    private var engines: [Int64: PatientEngine] = [:]
+    /// Scenario id → the row trainees get when they start it now.
+    private var current: [String: Int64] = [:]
+    private let database: DatabasePool
+    private let voice: (any PatientVoice)?
+
+    init(library: ScenarioLibrary, database: DatabasePool, voice: (any PatientVoice)?) throws {
+        self.database = database
+        self.voice = voice
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try database.writeTransaction { db in
+            let versions = ScenarioVersionRepository(db)
+            for scenario in library.scenarios {
+                let row = try versions.recordLibraryVersion(
+                    scenarioID: scenario.id, version: scenario.version, status: scenario.status.rawValue,
+                    document: try encoder.encode(scenario))
+                scenarios[row] = scenario
+                if scenario.status == .published { current[scenario.id] = row }
+            }
+        }
+    }
+
+    /// Published scenarios offered to trainees, in title order.
+    var published: [(row: Int64, scenario: Scenario)] {
+        lock.withLock {
+            current.values.compactMap { row in scenarios[row].map { (row, $0) } }
+                .sorted { $0.scenario.title < $1.scenario.title }
+        }
+    }
+
+    /// The row trainees start for `scenarioID`, or nil when it is not published.
+    func currentRow(for scenarioID: String) -> Int64? { lock.withLock { current[scenarioID] } }
+
+    /// The scenario stored at `row` (decoded once, then cached).
+    func scenario(row: Int64) throws -> Scenario {
+        if let cached = lock.withLock({ scenarios[row] }) { return cached }
+        guard let stored = try database.read({ try ScenarioVersionRepository($0).version(rowID: row) }) else {
+            throw EncounterFailure.notFound
+        }
+        let scenario = try JSONDecoder().decode(Scenario.self, from: stored.document)
+        lock.withLock { scenarios[row] = scenario }
+        return scenario
+    }
+
+    /// The patient engine for the scenario at `row`.
+    func engine(row: Int64) throws -> PatientEngine {
+        if let cached = lock.withLock({ engines[row] }) { return cached }
+        let engine = PatientEngine(scenario: try scenario(row: row), llm: voice)
+        lock.withLock { engines[row] = engine }
+        return engine
+    }
+
+    /// Makes `row` the version trainees start for its scenario (publishing an authored version).
+    func publish(row: Int64, scenario: Scenario) {
+        lock.withLock {
+            scenarios[row] = scenario
+            current[scenario.id] = row
+        }
+    }
+
+    /// Withdraws a scenario from trainees (archiving).
+    func withdraw(scenarioID: String) {
+        _ = lock.withLock { current.removeValue(forKey: scenarioID) }
+    }
+}
