@@ -61,6 +61,30 @@ struct ChatCompletionsClientTests {
         #expect(upstream.openConnections == 1, "one kept-alive connection served all five calls")
     }
 
+    @Test func theEndOfTheBodyAfterDoneIsDrainedSoTheConnectionIsKept() async throws {
+        // The chunked terminator comes 200 ms after [DONE], as a separate packet.
+        let upstream = try ScriptedUpstream(steps: ScriptedUpstream.normalSteps + [.pause(.milliseconds(200))])
+        let chat = try client(upstream.baseURL)
+        var durations: [Duration] = []
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            _ = try await chat.complete(makeRequest())
+            durations.append(ContinuousClock.now - start)
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        #expect(upstream.openConnections == 1)
+        // Had the caller waited for the drain, every call would take 200 ms or more.
+        #expect(durations.min()! < .milliseconds(150), "\(durations)")
+    }
+
+    @Test func aBodyThatGoesOnAfterDoneIsAbandonedAfterTheGrace() async throws {
+        let upstream = try ScriptedUpstream(steps: [.delta("Yes."), .done, .forever(interval: .milliseconds(20))])
+        let start = ContinuousClock.now
+        #expect(try await client(upstream.baseURL).complete(makeRequest()).text == "Yes.")
+        #expect(ContinuousClock.now - start < .milliseconds(200))
+        #expect(await eventually(within: .seconds(2)) { upstream.openedStreams.first?.isCancelled == true })
+    }
+
     @Test func noAuthorizationHeaderWithoutAKey() async throws {
         let upstream = try ScriptedUpstream(steps: ScriptedUpstream.normalSteps)
         _ = try await client(upstream.baseURL).complete(makeRequest())
@@ -224,6 +248,20 @@ struct ChatCompletionsClientTests {
         #expect(error?.kind == .http(status: 500))
         #expect(error?.bodyExcerpt == "model crashed")
         #expect(error?.upstream == "127.0.0.1:\(upstream.port)")
+    }
+
+    @Test func llamaServerContextOverflowIsARequestError() async throws {
+        // llama-server's own answer to a prompt longer than a slot's context.
+        let upstream = try ScriptedUpstream { _, _ in
+            ScriptedUpstream.plain(
+                400,
+                #"{"error":{"code":400,"message":"request (3031 tokens) exceeds the available context size (1024 tokens), try increasing it","type":"exceed_context_size_error","n_prompt_tokens":3031,"n_ctx":1024}}"#
+            )
+        }
+        let error = await llmError { _ = try await client(upstream.baseURL).complete(makeRequest()) }
+        #expect(error?.kind == .http(status: 400))
+        #expect(error?.bodyExcerpt?.hasPrefix("request (3031 tokens) exceeds") == true)
+        #expect(error?.indictsUpstream == false, "the request's fault: the server need not rest")
     }
 
     @Test func status429CarriesRetryAfter() async throws {

@@ -24,6 +24,9 @@ public struct ChatCompletionsClient: ChatCompleting {
 
     /// The largest error body kept for `LLMError.bodyExcerpt` (the rest is not read).
     static let errorBodyLimit = 8 << 10
+    /// How long the rest of a response may take to arrive after `[DONE]`, read and
+    /// discarded so the connection can be reused. The caller does not wait for it.
+    static let drainGrace: Duration = .milliseconds(250)
 
     public init(
         endpoint: UpstreamEndpoint, apiKey: APIKey? = nil, timeouts: LLMTimeouts = LLMTimeouts(),
@@ -105,8 +108,9 @@ public struct ChatCompletionsClient: ChatCompleting {
         var head: HTTPResponseHead?
         var decoder: ChatStreamDecoder?
         var errorBody = Data()
+        let (events, transfer) = http.start(httpRequest, redacting: redact)
         do {
-            receiving: for try await event in http.stream(httpRequest, redacting: redact) {
+            receiving: for try await event in events {
                 switch event {
                 case .head(let value):
                     head = value
@@ -118,7 +122,10 @@ public struct ChatCompletionsClient: ChatCompleting {
                     if var current = decoder {
                         defer { decoder = current }
                         try current.push(chunk, emit: yield)
-                        if current.isDone { break receiving }
+                        if current.isDone {
+                            transfer.drain(for: Self.drainGrace)
+                            break receiving
+                        }
                     } else {
                         errorBody.append(chunk.prefix(Self.errorBodyLimit - errorBody.count))
                         if errorBody.count >= Self.errorBodyLimit { break receiving }

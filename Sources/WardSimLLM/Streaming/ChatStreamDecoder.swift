@@ -95,8 +95,10 @@ struct ChatStreamDecoder {
     // MARK: - Events
 
     private mutating func handle(_ event: ServerSentEvent, emit: (ChatStreamEvent) -> Void) throws(LLMError) {
-        let data = event.data.trimmingCharacters(in: .whitespaces)
-        if data == "[DONE]" {
+        let data = event.data
+        if data == "[DONE]"
+            || (data.hasSuffix(" ") || data.hasPrefix(" ")) && data.trimmingCharacters(in: .whitespaces) == "[DONE]"
+        {
             isDone = true
             return
         }

@@ -93,25 +93,30 @@ public struct ServerSentEventParser: Sendable {
         var valueStart = colon.map { $0 + 1 } ?? line.endIndex
         if valueStart < line.endIndex && line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
         let value = line[valueStart...]
-        switch String(decoding: name, as: UTF8.self) {
-        case "data":
+        // Field names compared as bytes: no String per line on the hot path.
+        if name.elementsEqual(Self.dataField) {
             appendData(value)
-        case "event":
+        } else if name.elementsEqual(Self.eventField) {
             eventType = String(decoding: value, as: UTF8.self)
-        case "id":
+        } else if name.elementsEqual(Self.idField) {
             if !value.contains(0) { lastID = String(decoding: value, as: UTF8.self) }
-        case "retry":
+        } else if name.elementsEqual(Self.retryField) {
             if !value.isEmpty, value.allSatisfy({ (0x30...0x39).contains($0) }) {
                 retry = Int(String(decoding: value, as: UTF8.self))
             }
-        case "error":
+        } else if name.elementsEqual(Self.errorField) {
             // llama.cpp: `error: {"code":500,"message":"…","type":"server_error"}`.
             eventType = "error"
             appendData(value)
-        default:
-            break  // unknown field: ignored, as the standard says
         }
+        // Any other field is ignored, as the standard says.
     }
+
+    private static let dataField = Array("data".utf8)
+    private static let eventField = Array("event".utf8)
+    private static let idField = Array("id".utf8)
+    private static let retryField = Array("retry".utf8)
+    private static let errorField = Array("error".utf8)
 
     private mutating func appendData(_ value: ArraySlice<UInt8>) {
         if hasData { data.append(0x0A) }

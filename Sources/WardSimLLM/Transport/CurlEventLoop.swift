@@ -120,6 +120,8 @@ final class CurlEventLoop: @unchecked Sendable {
             for transfer in starting { begin(transfer) }
             for id in cancelling {
                 guard let handle = byID[id], let transfer = active[handle] else { continue }
+                // A draining transfer is left to finish; its own deadline bounds it.
+                guard transfer.drainingUntil == nil else { continue }
                 end(transfer, LLMError(.cancelled, "the caller cancelled the request", upstream: transfer.label))
             }
             if stopping { break }
@@ -174,20 +176,42 @@ final class CurlEventLoop: @unchecked Sendable {
         }
     }
 
-    /// Ends transfers whose first byte or next byte is overdue.
+    /// The deadlines the loop enforces itself (libcurl enforces connect and total).
+    private enum Deadline {
+        case firstToken, stall
+        /// The consumer left after `[DONE]`; the rest of the body had this long.
+        case drain
+    }
+
+    /// Ends transfers whose first byte or next byte is overdue, and draining transfers
+    /// whose grace is over.
     private func enforceDeadlines() {
         guard !active.isEmpty else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         for transfer in Array(active.values) {
-            guard let (deadline, phase) = deadline(of: transfer), now >= deadline else { continue }
-            let limit = phase == .firstToken ? transfer.request.timeouts.firstToken : transfer.request.timeouts.stall
-            let what = phase == .firstToken ? "no response body within" : "the response stalled for"
-            end(transfer, LLMError(.timeout(phase), "\(what) \(limit)", upstream: transfer.label))
+            let (deadline, kind) = deadline(of: transfer)
+            guard now >= deadline else { continue }
+            let timeouts = transfer.request.timeouts
+            switch kind {
+            case .drain:
+                end(transfer, LLMError(.cancelled, "the rest of the response took too long", upstream: transfer.label))
+            case .firstToken:
+                end(
+                    transfer,
+                    LLMError(
+                        .timeout(.firstToken), "no response body within \(timeouts.firstToken)",
+                        upstream: transfer.label))
+            case .stall:
+                end(
+                    transfer,
+                    LLMError(.timeout(.stall), "the response stalled for \(timeouts.stall)", upstream: transfer.label))
+            }
         }
     }
 
-    private func deadline(of transfer: CurlTransfer) -> (UInt64, LLMError.TimeoutPhase)? {
+    private func deadline(of transfer: CurlTransfer) -> (UInt64, Deadline) {
         let timeouts = transfer.request.timeouts
+        if let drain = transfer.drainingUntil { return (drain, .drain) }
         if let last = transfer.lastBodyAt {
             return (last &+ UInt64(timeouts.stall.wholeMilliseconds) * 1_000_000, .stall)
         }
@@ -200,7 +224,7 @@ final class CurlEventLoop: @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         var wait = Int64(Self.idlePollMilliseconds)
         for transfer in active.values {
-            guard let (deadline, _) = deadline(of: transfer) else { continue }
+            let (deadline, _) = deadline(of: transfer)
             let millis = deadline > now ? Int64((deadline - now + 999_999) / 1_000_000) : 0
             wait = min(wait, millis)
         }

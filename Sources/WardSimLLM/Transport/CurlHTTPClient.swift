@@ -44,6 +44,14 @@ public final class CurlHTTPClient: Sendable {
     public func stream(
         _ request: HTTPRequest, redacting redact: @escaping @Sendable (String) -> String = { $0 }
     ) -> AsyncThrowingStream<HTTPStreamEvent, any Error> {
+        start(request, redacting: redact).stream
+    }
+
+    /// `stream`, plus the transfer itself so that a consumer that has read all it needs
+    /// can let the rest drain (`CurlTransfer.drain(for:)`) rather than abort.
+    func start(
+        _ request: HTTPRequest, redacting redact: @escaping @Sendable (String) -> String
+    ) -> (stream: AsyncThrowingStream<HTTPStreamEvent, any Error>, transfer: CurlTransfer) {
         let (stream, continuation) = AsyncThrowingStream<HTTPStreamEvent, any Error>.makeStream()
         let transfer = CurlTransfer(id: loop.makeID(), request: request, continuation: continuation, redact: redact)
         let id = transfer.id
@@ -51,7 +59,7 @@ public final class CurlHTTPClient: Sendable {
             if case .cancelled = termination { loop.cancel(id) }
         }
         loop.submit(transfer)
-        return stream
+        return (stream, transfer)
     }
 
     /// Sends `request` and collects the whole response (at most `limit` body bytes;

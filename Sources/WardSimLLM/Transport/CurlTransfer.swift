@@ -9,8 +9,9 @@ import Foundation
 /// the loop's `active` table keeps it alive while the handle is in the multi handle).
 final class CurlTransfer: @unchecked Sendable {
     // Thread confinement, not a lock: after `init`, every stored var is read and written
-    // only on the CurlEventLoop thread. `id`, `request`, `label` and `continuation` are
-    // immutable, and `Continuation` is itself thread-safe.
+    // only on the CurlEventLoop thread, except `drainDeadline`, which `drainLock`
+    // protects because the consumer sets it from its own thread. `id`, `request`,
+    // `label` and `continuation` are immutable, and `Continuation` is itself thread-safe.
     let id: UInt64
     let request: HTTPRequest
     /// `host:port` for error messages; never credentials, paths or query strings.
@@ -27,6 +28,9 @@ final class CurlTransfer: @unchecked Sendable {
     private var finished = false
     /// Set when `yield` reports that nobody is listening any more.
     private(set) var consumerGone = false
+
+    private let drainLock = NSLock()
+    private var drainDeadline: UInt64?
 
     let startedAt: UInt64
     private(set) var firstBodyAt: UInt64?
@@ -142,11 +146,26 @@ final class CurlTransfer: @unchecked Sendable {
         lastBodyAt = now
         deliverHeadIfNeeded()
         if case .terminated = continuation.yield(.body(Data(bytes))) {
+            if drainingUntil != nil { return true }  // read to the end, so the connection stays usable
             consumerGone = true
             return false
         }
         return true
     }
+
+    /// Lets the transfer run to its end for up to `grace` after the consumer stops
+    /// listening, discarding what arrives. A consumer that already has everything it
+    /// needs (`[DONE]` seen) calls this before dropping the stream, so that the last
+    /// bytes (the chunked terminator, often a separate packet) are read and the
+    /// connection goes back to the cache instead of being closed: a TCP and TLS
+    /// handshake saved on the next call. Any thread.
+    func drain(for grace: Duration) {
+        let deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(grace.wholeMilliseconds) * 1_000_000
+        drainLock.withLock { drainDeadline = deadline }
+    }
+
+    /// When a draining transfer must be abandoned, or nil when it is not draining.
+    var drainingUntil: UInt64? { drainLock.withLock { drainDeadline } }
 
     private func deliverHeadIfNeeded() {
         guard !headDelivered, let easy else { return }

@@ -57,19 +57,21 @@ struct CohortTests {
     @Test func authoringListsScenariosForInstructors() async throws {
         let app = try TestApp()
         let teacher = try await app.signedInClient("teach", role: .instructor)
-        let empty = try await teacher.request("GET", "/api/authoring/scenarios")
-        #expect(empty.status == 200)
-        #expect((empty.json["scenarios"] as? [Any])?.isEmpty == true)
+        // The shipped library is recorded as scenario versions when the app starts.
+        let shipped = try await teacher.request("GET", "/api/authoring/scenarios")
+        #expect(shipped.status == 200)
+        let shippedIDs = ((shipped.json["scenarios"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
+        #expect(shippedIDs.contains("chest-pain-inferior-stemi"))
+        #expect(shippedIDs.count == app.app.library.scenarios.count)
         try app.app.database.write { db in
             try db.execute(
                 """
                 INSERT INTO scenario_versions (scenario_id, version, status, source, document, created_at)
-                VALUES ('sah', 1, 'published', 'library', '{"title":"Thunderclap headache"}', '2026-01-01T00:00:00.000Z')
+                VALUES ('zz-sah', 1, 'draft', 'authored', '{"title":"Thunderclap headache"}', '2026-01-01T00:00:00.000Z')
                 """)
         }
         let listed = try await teacher.request("GET", "/api/authoring/scenarios")
-        let scenario = (listed.json["scenarios"] as? [[String: Any]])?.first
-        #expect(scenario?["id"] as? String == "sah")
+        let scenario = (listed.json["scenarios"] as? [[String: Any]])?.first { $0["id"] as? String == "zz-sah" }
         #expect(scenario?["title"] as? String == "Thunderclap headache")
     }
 }
