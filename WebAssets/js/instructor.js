@@ -5,11 +5,12 @@ import { startPage } from './shell.js';
 
 const content = $('#content');
 
-function cohortSection(name, trainees, i) {
+function cohortSection(name, trainees, i, cohortId) {
   const id = `cohort-${i}`;
   return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-title` },
     h('h2', { id: `${id}-title` }, name),
-    h('p', { class: 'muted' }, `${trainees.length} trainee${trainees.length === 1 ? '' : 's'}`),
+    h('p', { class: 'muted' }, `${trainees.length} trainee${trainees.length === 1 ? '' : 's'}`,
+      cohortId ? [' · ', h('a', { href: `/instructor/reports/cohort/${encodeURIComponent(cohortId)}` }, 'Cohort report')] : []),
     trainees.length ? h('div', { class: 'table-wrap' }, h('table', {},
       h('caption', { class: 'visually-hidden' }, `Trainees in ${name}`),
       h('thead', {}, h('tr', {}, ['Name', 'Username', 'Last sign-in', 'Status'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -32,9 +33,11 @@ async function main() {
     return;
   }
   const groups = new Map();
-  for (const c of me.instructs || []) groups.set(c.name, []);
+  const cohortIds = new Map();
+  for (const c of me.instructs || []) { groups.set(c.name, []); cohortIds.set(c.name, c.id); }
   for (const t of trainees) {
     const name = (t.cohort && (t.cohort.name || t.cohort)) || 'No cohort';
+    if (t.cohort && t.cohort.id) cohortIds.set(name, t.cohort.id);
     if (!groups.has(name)) groups.set(name, []);
     groups.get(name).push(t);
   }
@@ -44,7 +47,7 @@ async function main() {
       : 'You are not assigned to a cohort yet. Ask an administrator to assign you.'));
     return;
   }
-  [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([name, list], i) => content.append(cohortSection(name, list, i)));
+  [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([name, list], i) => content.append(cohortSection(name, list, i, cohortIds.get(name))));
 }
 
 main();

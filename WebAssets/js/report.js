@@ -212,6 +212,11 @@ async function main() {
     const response = await fetch(`/api/instructor/analytics/cohorts/${encodeURIComponent(id)}${suffix}`, {
       headers: { Accept: "application/json" }, credentials: "same-origin",
     });
+    if (response.status === 401) {
+      // Like every page: sign in, then come back here.
+      location.replace(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+      return;
+    }
     const body = await response.json();
     if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
     data = body;
