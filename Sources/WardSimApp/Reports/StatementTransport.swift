@@ -27,7 +27,8 @@ protocol StatementTransport: Sendable {
 /// main thread, a test's worker thread), never from a Swift concurrency task: the reply
 /// is read by a task on the cooperative pool.
 struct CurlStatementTransport: StatementTransport {
-    var timeouts = LLMTimeouts(connect: .seconds(10), firstToken: .seconds(60), stall: .seconds(30), total: .seconds(120))
+    var timeouts = LLMTimeouts(
+        connect: .seconds(10), firstToken: .seconds(60), stall: .seconds(30), total: .seconds(120))
     var client = CurlHTTPClient.shared
 
     func post(url: String, headers: [(name: String, value: String)], body: Data) throws -> StatementTransportReply {
