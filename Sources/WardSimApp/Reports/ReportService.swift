@@ -83,7 +83,8 @@ final class ReportService: Sendable {
         let database = self.database
         let thread = Thread {
             let output = ChunkedOutput(chunkSize: Self.chunkSize) { chunk in
-                guard !stream.isCancelled else { throw ClientGone() }
+                // The client left, or the server is shutting down: stop reading rows.
+                guard !stream.isCancelled, !stream.isFinished else { throw ClientGone() }
                 stream.write(chunk)
                 stream.waitForSpace(below: Self.highWaterMark)
             }

@@ -1,12 +1,12 @@
 /// Where report queries find each field in a stored grade report, as SQL expressions.
 ///
-/// docs/api.md documents the debrief shape (`facts.missed`, `investigations.unnecessary`,
-/// `diagnosis.correct`, `ai.sound`, `ai.decision`); the engine stores its `GradeReport`,
-/// which keeps the same facts under other names (`history.missed`,
+/// The engine stores its `GradeReport` (docs/api.md "Debrief object"): `history.missed`,
 /// `investigations.unnecessaryOrdered`, `diagnosis.final.correct`, `appraisal.sound`,
-/// `appraisal.decision`). Each expression reads the documented path first and falls back
-/// to the stored one, so reports work on both and keep working if either side moves to
-/// the other's names. `automationBias` has the same four flags in both.
+/// `appraisal.decision`. An earlier draft of that document named the same facts
+/// `facts.missed`, `investigations.unnecessary`, `diagnosis.correct`, `ai.sound` and
+/// `ai.decision`, and reports were first written against it. Each expression reads the
+/// draft path first and falls back to the stored one, so reports keep working whichever
+/// names a report carries. `automationBias` has the same four flags in both.
 enum GradeReportPaths {
     static func aiSound(_ report: String) -> String {
         "COALESCE(\(report) ->> '$.ai.sound', \(report) ->> '$.appraisal.sound')"

@@ -5,22 +5,16 @@ import WardSimStore
 
 @testable import WardSimApp
 
-/// The push blocks its thread while libcurl works (as in the CLI), so each test runs it on
-/// a thread of its own, never on the cooperative pool that delivers the replies.
+/// The push blocks its thread while libcurl works (as in the CLI), so each test runs it
+/// off the cooperative pool (`offPool`), which delivers the replies.
 @Suite("LRS push")
 struct LRSPushTests {
-    static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try body() }) }.start()
-        }
-    }
-
     /// A push of the test database's statements into `receiver`, with the database ledger.
     static func push(
         _ database: ExportTestDatabase, to url: String, batchSize: Int = 4, credentials: LRSCredentials? = nil,
         transport: any StatementTransport = CurlStatementTransport(), sleeps: Box<[Double]> = Box([])
     ) async throws -> LRSPush.Summary {
-        try await onOwnThread {
+        try await offPool {
             try pushNow(
                 database, to: url, batchSize: batchSize, credentials: credentials, transport: transport, sleeps: sleeps
             ).summary
@@ -148,7 +142,7 @@ struct LRSPushTests {
         let receiver = try LRSReceiver()
         let path = database.directory.appendingPathComponent("w.sqlite").path
         let url = receiver.url
-        let code = try await Self.onOwnThread {
+        let code = try await offPool {
             CommandRunner.run(
                 WardSimCommand.self,
                 arguments: [
