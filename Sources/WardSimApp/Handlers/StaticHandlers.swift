@@ -12,6 +12,7 @@ extension RouteTable {
         ("/debrief/{id}", "debrief.html"),
         ("/progress", "progress.html"),
         ("/instructor", "instructor.html"),
+        ("/instructor/reports/cohort/{id}", "report.html"),
         ("/admin", "admin.html"),
     ]
 
