@@ -47,6 +47,10 @@ let package = Package(
         .executableTarget(
             name: "wardsim-llm-bench", dependencies: ["WardSimLLM", "WardSimHTTP", "CCurl"], path: "Benchmarks/LLMClient",
             swiftSettings: swiftSettings),
+        // Patient-turn cost without HTTP and prompt tokens per LLM turn (Benchmarks/patient-turn).
+        .executableTarget(
+            name: "wardsim-turn-bench", dependencies: ["WardSimCore"], path: "Benchmarks/PatientTurn",
+            exclude: ["load.py"], swiftSettings: swiftSettings),
 
         .testTarget(
             name: "WardSimCoreTests", dependencies: ["WardSimCore"],

@@ -67,7 +67,7 @@ public final class WardSimApplication: Sendable {
             library: library, database: database, voice: Self.makeVoice(configuration, metrics: metrics))
         encounters = EncounterService(
             database: database, catalog: catalog, defaults: library.defaults,
-            grader: Grader(curriculum: curriculum, defaults: library.defaults), clock: clock)
+            grader: Grader(curriculum: curriculum, defaults: library.defaults), clock: clock, metrics: metrics)
         progressService = ProgressService(database: database, curriculum: curriculum, catalog: catalog)
         authoring = AuthoringService(
             database: database, catalog: catalog,

@@ -1,5 +1,6 @@
 import Foundation
 import WardSimCore
+import WardSimHTTP
 import WardSimStore
 
 /// Runs encounters: every action is validated by Core's `EncounterMachine`, recorded as
@@ -14,6 +15,8 @@ struct EncounterService: Sendable {
     let defaults: OrderableDefaults
     let grader: Grader
     let clock: WallClock
+    /// Where turns are counted by voice, fallback and guard refusal (nil in tools).
+    var metrics: Metrics?
 
     /// A loaded encounter: its row, the scenario version it is played on, and its machine.
     struct Loaded {
@@ -53,9 +56,11 @@ struct EncounterService: Sendable {
         try database.read { db in try load(id, user: user, db: db) }
     }
 
-    /// Applies `action` to the encounter and records the events it produced, atomically.
+    /// Applies `action` to the encounter and records the events it produced, atomically;
+    /// `alongside` runs in the same transaction once the events are appended.
     func mutate<T>(
-        _ id: String, user: AuthenticatedUser, _ action: (inout EncounterMachine, Date) throws -> T
+        _ id: String, user: AuthenticatedUser, alongside: (Database) throws -> Void = { _ in },
+        _ action: (inout EncounterMachine, Date) throws -> T
     ) throws -> (T, Loaded) {
         let now = clock.now
         return try database.writeTransaction { db in
@@ -72,6 +77,7 @@ struct EncounterService: Sendable {
                 try EncounterRepository(db).append(
                     try Self.encode(added), to: id, state: loaded.machine.state.phase.rawValue)
             }
+            try alongside(db)
             return (result, loaded)
         }
     }
@@ -90,12 +96,30 @@ struct EncounterService: Sendable {
     }
 
     /// Records a turn produced elsewhere (the streaming endpoint) and clears the question
-    /// draft. Returns the turn's number in the transcript (from 1).
+    /// draft in the same transaction, so a crash can never leave a sent question in the
+    /// question box (and a turn costs one commit, not two). Returns the turn's number in
+    /// the transcript (from 1).
     @discardableResult
     func record(_ turn: PatientTurn, in id: String, user: AuthenticatedUser) throws -> Int {
-        let (_, loaded) = try mutate(id, user: user) { machine, now in try machine.record(turn, at: now) }
-        try database.write { db in try DraftRepository(db).clear(encounterID: id, field: "question") }
+        let (_, loaded) = try mutate(
+            id, user: user, alongside: { db in try DraftRepository(db).clear(encounterID: id, field: "question") }
+        ) { machine, now in try machine.record(turn, at: now) }
+        count(turn)
         return loaded.machine.state.transcript.count
+    }
+
+    /// Counts the turn on `/metrics`: which voice spoke, whether a model was replaced by
+    /// the script, and why the guards refused what a model said (upstream failures are
+    /// counted by the LLM client as `wardsim_llm_calls_total`).
+    private func count(_ turn: PatientTurn) {
+        metrics?.increment(
+            "wardsim_patient_turns_total", labels: ["voice": turn.voice.rawValue, "fell_back": String(turn.fellBack)],
+            help: "Patient replies by the voice that spoke and whether the script replaced a model.")
+        for refusal in turn.refusals {
+            metrics?.increment(
+                "wardsim_patient_guard_refusals_total", labels: ["kind": refusal.kind.rawValue],
+                help: "Model replies refused by the output guard or the grounding check, by reason.")
+        }
     }
 
     /// Submits the encounter, grades it and stores the grade (scores count towards

@@ -138,9 +138,16 @@ struct LLMPatientVoiceTests {
         for term in [scenario.key.diagnoses[0].name] + scenario.key.diagnoses[0].synonyms {
             #expect(!text.localizedCaseInsensitiveContains(term), "leaked \(term): \(text)")
         }
-        // Refused, regenerated once, refused again: two calls, both answered "ok" by the server.
+        // Refused, regenerated once, refused again: two calls, both answered "ok" by the server,
+        // and the refusals counted by reason.
         #expect(upstream.receivedBodies.count == 2)
         #expect(try await Self.llmCalls(app)["ok"] == 2)
+        let metrics = try await app.newClient().request("GET", "/metrics").text
+        #expect(metrics.contains(#"wardsim_patient_turns_total{fell_back="true",voice="scripted"} 1"#), "\(metrics)")
+        let refusals = metrics.split(separator: "\n").first {
+            $0.hasPrefix(#"wardsim_patient_guard_refusals_total{kind="key-term"}"#)
+        }
+        #expect(Double(refusals?.split(separator: " ").last ?? "") ?? 0 >= 2, "\(metrics)")
         let turn = try #require(try await encounter.view().objects("transcript").last)
         #expect(turn["reply"] as? String == text)
         #expect(turn["fellBack"] as? Bool == true)
