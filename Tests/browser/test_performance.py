@@ -34,7 +34,7 @@ def test_javascript_and_css_stay_small():
     pages = {p.name: page_bytes(p.name) for p in ASSETS.glob("*.html")}
     (OUT).mkdir(exist_ok=True)
     (OUT / "asset-bytes.json").write_text(json.dumps({"js": js, "css": css, "total": js + css, "perPage": pages}, indent=2))
-    assert js + css < 140_000, f"JS+CSS grew to {js + css} bytes"
+    assert js + css < 160_000, f"JS+CSS grew to {js + css} bytes"
     assert max(pages.values()) < 90_000, pages
 
 
