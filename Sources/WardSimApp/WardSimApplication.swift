@@ -32,6 +32,7 @@ public final class WardSimApplication: Sendable {
     let catalog: ScenarioCatalog
     let encounters: EncounterService
     let progressService: ProgressService
+    let authoring: AuthoringService
 
     /// Loads and validates the content, then opens the database (migrating it). Throws a
     /// `LibraryError` listing every problem, one `FILE: PATH: message` per line, when the
@@ -68,6 +69,10 @@ public final class WardSimApplication: Sendable {
             database: database, catalog: catalog, defaults: library.defaults,
             grader: Grader(curriculum: curriculum, defaults: library.defaults), clock: clock)
         progressService = ProgressService(database: database, curriculum: curriculum, catalog: catalog)
+        authoring = AuthoringService(
+            database: database, catalog: catalog,
+            check: ScenarioCheck(curriculum: curriculum, defaults: library.defaults),
+            clock: clock)
         reports = ReportService(database: database, curriculumPath: configuration.curriculumPath)
     }
 
@@ -76,6 +81,7 @@ public final class WardSimApplication: Sendable {
         var routes = RouteTable(authorize: { [authorizer] request, access in try authorizer.authorize(request, access) }
         )
         routes.addHealthRoutes(self)
+        routes.addOpenAPIRoutes(self)
         routes.addStaticRoutes(self)
         routes.addSetupRoutes(self)
         routes.addAuthRoutes(self)

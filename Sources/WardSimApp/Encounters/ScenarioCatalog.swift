@@ -18,6 +18,10 @@ final class ScenarioCatalog: @unchecked Sendable {
     private let database: DatabasePool
     private let voice: (any PatientVoice)?
 
+    /// Records the shipped library and makes the published version of each scenario
+    /// current: the library's, or a newer one an author published (the database keeps
+    /// authored versions and archiving across restarts). A library file whose version
+    /// is new and published replaces an older published version, as a publish would.
     init(library: ScenarioLibrary, database: DatabasePool, voice: (any PatientVoice)?) throws {
         self.database = database
         self.voice = voice
@@ -25,18 +29,37 @@ final class ScenarioCatalog: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys]
         // A read-only database is served as it is when it already records every shipped
         // version (reads only); one that lacks a version cannot start.
-        let record: ((Database) throws -> Void) throws -> Void = { body in
-            if database.isReadOnly { try database.read(body) } else { try database.writeTransaction(body) }
+        func record<T>(_ body: (Database) throws -> T) throws -> T {
+            if database.isReadOnly { return try database.read(body) }
+            return try database.writeTransaction(body)
         }
-        try record { db in
+        let published = try record { db in
             let versions = ScenarioVersionRepository(db)
-            for scenario in library.scenarios {
+            for file in library.scenarios {
+                let document = try encoder.encode(file)
                 let row = try versions.recordLibraryVersion(
-                    scenarioID: scenario.id, version: scenario.version, status: scenario.status.rawValue,
-                    document: try encoder.encode(scenario))
+                    scenarioID: file.id, version: file.version, status: file.status.rawValue, document: document)
+                // A file edited without a version bump must not change what this version
+                // is: the stored document wins, as `recordLibraryVersion` promises.
+                var scenario = file
+                if let stored = try versions.version(rowID: row), stored.document != document {
+                    scenario = try JSONDecoder().decode(Scenario.self, from: stored.document)
+                }
                 scenarios[row] = scenario
-                if scenario.status == .published { current[scenario.id] = row }
             }
+            let published = try versions.published()
+            if !database.isReadOnly {
+                for version in published {
+                    try versions.archivePublished(scenarioID: version.scenarioID, keeping: version.rowID)
+                }
+            }
+            return published
+        }
+        for version in published {
+            if scenarios[version.rowID] == nil {
+                scenarios[version.rowID] = try JSONDecoder().decode(Scenario.self, from: version.document)
+            }
+            current[version.scenarioID] = version.rowID
         }
     }
 

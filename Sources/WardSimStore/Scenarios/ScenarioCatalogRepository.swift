@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The newest version of one scenario, as listed for authors.
 public struct ScenarioVersionSummary: Sendable, Equatable {
     public var scenarioID: String
@@ -15,10 +17,21 @@ public struct ScenarioVersionSummary: Sendable, Equatable {
     }
 }
 
-/// Read-only listings of `scenario_versions` for the authoring pages.
-///
-/// A placeholder that the authoring work will grow: for now it answers "which scenarios
-/// exist, at which version", from the table alone.
+/// One version of a scenario without its document, as the authoring list shows it.
+public struct ScenarioVersionListing: Sendable, Equatable {
+    public var scenarioID: String
+    public var version: Int
+    public var status: String
+    public var source: String
+    /// The document's `title` (the scenario id when the document has none).
+    public var title: String
+    /// The author's username; nil for library versions (or a deleted account).
+    public var createdBy: String?
+    public var createdAt: Date
+}
+
+/// Read-only listings of `scenario_versions` for the authoring pages, answered by SQL
+/// alone (titles via `json_extract`), so listing never decodes a document.
 public struct ScenarioCatalogRepository {
     let db: Database
 
@@ -38,6 +51,25 @@ public struct ScenarioCatalogRepository {
             ScenarioVersionSummary(
                 scenarioID: try row.require("scenario_id"), version: try row.require("version"),
                 status: try row.require("status"), source: try row.require("source"), title: try row.require("title"))
+        }
+    }
+
+    /// Every version of every scenario (or of one), by scenario id then version.
+    public func allVersions(scenarioID: String? = nil) throws -> [ScenarioVersionListing] {
+        try db.rows(
+            """
+            SELECT v.scenario_id, v.version, v.status, v.source, v.created_at, u.username,
+                   COALESCE(json_extract(v.document, '$.title'), v.scenario_id) AS title
+            FROM scenario_versions v LEFT JOIN users u ON u.id = v.created_by
+            WHERE ?1 IS NULL OR v.scenario_id = ?1
+            ORDER BY v.scenario_id, v.version
+            """, [scenarioID]
+        ).map { row in
+            ScenarioVersionListing(
+                scenarioID: try row.require("scenario_id"), version: try row.require("version"),
+                status: try row.require("status"), source: try row.require("source"),
+                title: try row.require("title"), createdBy: row["username"],
+                createdAt: try Timestamp.date(row.require("created_at", as: String.self)))
         }
     }
 }
