@@ -13,6 +13,8 @@ extension RouteTable {
         ("/progress", "progress.html"),
         ("/instructor", "instructor.html"),
         ("/admin", "admin.html"),
+        ("/authoring", "authoring.html"),
+        ("/authoring/{id}", "authoring.html"),
     ]
 
     /// The web app's pages and its files from `WebAssets/` under `/assets/`.
