@@ -194,3 +194,34 @@ def test_a_fact_added_in_the_form_is_checked_and_tried_before_it_is_saved(server
     browser.find_element(By.ID, f"{new}-remove").click()
     wait(browser).until(lambda d: d.switch_to.active_element.get_attribute("id") == "f-facts-add")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#f-facts > details.item")) == count
+
+
+def test_play_test_opens_a_practice_encounter_that_does_not_count(server, browser):
+    server.require(*AUTHORING_ROUTES, "POST /api/authoring/scenarios/x/playtest")
+    instructor = server.create_user("instructor")
+    scenario_id, client = authored_scenario(server, instructor)
+    sign_in(browser, instructor)
+    browser.get(f"{server.base_url}/authoring/{scenario_id}")
+    visible(browser, "#playtest")
+    button(browser, "Play-test").click()
+    wait(browser).until(lambda d: "/encounter/" in d.current_url)
+    assert "Play-test" in visible(browser, "#notices .notice").text
+    encounter_id = browser.current_url.rstrip("/").split("/")[-1]
+    encounter = client.call("GET", f"/api/encounters/{encounter_id}")
+    assert encounter["practice"] is True and encounter["scenarioId"] == scenario_id
+    shot(browser, "authoring-playtest")
+    assert client.call("GET", "/api/me/progress")["encounters"] == []
+
+
+def test_the_editor_reflows_at_200_percent_zoom(server, browser):
+    server.require(*AUTHORING_ROUTES)
+    instructor = server.create_user("instructor")
+    scenario_id, _ = authored_scenario(server, instructor)
+    sign_in(browser, instructor)
+    browser.set_window_size(640, 1000)
+    browser.get(f"{server.base_url}/authoring/{scenario_id}")
+    visible(browser, "#f-title")
+    wait(browser).until(lambda d: "No problems" in d.find_element(By.ID, "validation").text)
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, f"the editor scrolls sideways by {overflow}px at 640px"
+    shot(browser, "authoring-editor-640px")
