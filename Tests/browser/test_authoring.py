@@ -225,3 +225,25 @@ def test_the_editor_reflows_at_200_percent_zoom(server, browser):
     overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1, f"the editor scrolls sideways by {overflow}px at 640px"
     shot(browser, "authoring-editor-640px")
+
+
+def test_the_editor_works_with_the_keyboard_alone(server, browser):
+    from test_keyboard import assert_focus_visible, walk
+
+    server.require(*AUTHORING_ROUTES)
+    sign_in(browser, server.create_user("instructor"))
+    browser.get(f"{server.base_url}/authoring/new")
+    visible(browser, "#f-id")
+    stops = walk(browser, "#validation li", limit=600)
+    assert_focus_visible(stops)
+    ids = [s["id"] for s in stops]
+    order = ["save", "f-id", "f-title", "f-competencies-history-taking", "try-question", "f-facts-add", "raw-json"]
+    positions = [ids.index(i) for i in order]
+    assert positions == sorted(positions), list(zip(order, positions))
+    # Typing an id and saving with Enter on the button works without a mouse.
+    browser.find_element(By.ID, "f-id").send_keys("keyboard-only")
+    browser.find_element(By.ID, "save").send_keys(Keys.ENTER)
+    browser.expected_http_errors = True
+    wait(browser).until(lambda d: "problems to fix" in d.find_element(By.ID, "validation").text
+                        and d.find_element(By.ID, "save-error").is_displayed())
+    assert browser.switch_to.active_element.tag_name in ("button", "input", "textarea")

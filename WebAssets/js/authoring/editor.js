@@ -34,7 +34,7 @@ export async function openEditor({ id, copyFrom }) {
       h('p', {}, h('a', { href: '/authoring' }, 'Back to the scenarios')));
     return;
   }
-  state.saved = id ? text(state.doc) : '';
+  state.saved = text(state.doc);
   new Editor(state, content).start();
 }
 
