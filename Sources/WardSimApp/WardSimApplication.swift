@@ -81,6 +81,7 @@ public final class WardSimApplication: Sendable {
         var routes = RouteTable(authorize: { [authorizer] request, access in try authorizer.authorize(request, access) }
         )
         routes.addHealthRoutes(self)
+        routes.addOpenAPIRoutes(self)
         routes.addStaticRoutes(self)
         routes.addSetupRoutes(self)
         routes.addAuthRoutes(self)
@@ -136,6 +137,6 @@ extension WardSimApplication {
         }
     }
 
-    /// Releases the database connections (called after the server has stopped).
-    public func close() {}
+    /// Checkpoints and closes the database (called after the server has stopped).
+    public func close() { database.close() }
 }

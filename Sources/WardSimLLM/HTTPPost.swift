@@ -69,7 +69,8 @@ public enum HTTPPost {
                 _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
                 _ = ccurl_setopt_long(handle, CURLOPT_POST, 1)
                 _ = ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, bytes.count)
-                _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                _ = ccurl_setopt_pointer(
+                    handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
                 _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
                 _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeoutSeconds * 1000))
                 _ = ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(timeoutSeconds * 1000))

@@ -137,6 +137,10 @@ public final class Database {
         }
     }
 
+    /// True when SQLite opened the file read-only (asked for read-only, or asked for
+    /// read-write on a file this process may not write, which SQLite quietly allows).
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
     /// The rowid of the last insert on this connection.
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
@@ -161,9 +165,13 @@ public final class Database {
                 resultCode: ResultCode(rawValue: sqlite3_extended_errcode(target.handle)),
                 message: target.lastErrorMessage)
         }
+        // One step for the whole file: in WAL mode it reads from a single snapshot, so
+        // writers never wait for it, and it cannot be restarted by them (copying in
+        // slices restarts whenever another connection commits between two slices, which
+        // under steady load can go on for ever).
         var code: Int32
         repeat {
-            code = sqlite3_backup_step(backup, 256)
+            code = sqlite3_backup_step(backup, -1)
             if code == SQLITE_BUSY || code == SQLITE_LOCKED { sqlite3_sleep(20) }
         } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
         sqlite3_backup_finish(backup)

@@ -31,7 +31,7 @@ import Testing
         let fallback = await PatientEngine(scenario: scenario, llm: liar).respond(to: "Do you smoke?", transcript: [])
         #expect(fallback.voice == .scripted && fallback.fellBack)
         #expect(fallback.reply == scenario.fact("smoking")!.answer)
-        #expect(fallback.notice == nil)
+        #expect(fallback.notice == PatientEngine.refusedNotice)
     }
 
     @Test func modelFailureFallsBackWithANotice() async {

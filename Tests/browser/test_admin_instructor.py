@@ -115,3 +115,46 @@ def test_admin_assigns_instructors_and_changes_a_role(server, browser):
     wait(browser).until(lambda d: "Instructor" in [r.text for r in d.find_elements(By.CSS_SELECTOR, "#users-table tr") if trainee["username"] in r.text][0])
     full_shot(browser, "admin-edit")
     axe_check(browser, "admin-edit")
+
+
+FETCH_STATUS = """
+const done = arguments[arguments.length - 1];
+fetch(arguments[0]).then(async (r) => done([r.status, r.headers.get('Content-Type'), (await r.text()).slice(0, 200)]))
+  .catch((e) => done([0, String(e), '']));
+"""
+
+
+def test_reports_download_and_the_cohort_report_opens(server, browser):
+    server.require(*ADMIN_ROUTES, "GET /api/admin/reports/progress.csv", "GET /api/instructor/reports/progress.csv",
+                   "GET /instructor/reports/cohort/1")
+    cohort = f"Reports {uuid.uuid4().hex[:4]}"
+    admin = server.create_user("admin")
+    client = ApiClient(server.base_url)
+    client.login(admin["username"], admin["password"])
+    client.call("POST", "/api/admin/cohorts", {"name": cohort})
+    server.create_user("trainee", cohort=cohort)
+    instructor = server.create_user("instructor", cohort=cohort)
+
+    sign_in(browser, admin, expect_path="/admin")
+    visible(browser, "#users-table table")
+    Select(by_label(browser, "Cohort to report on")).select_by_visible_text(cohort)
+    link = visible(browser, "#report-progress")
+    assert "cohort=" in link.get_attribute("href")
+    status, kind, _ = browser.execute_async_script(FETCH_STATUS, link.get_attribute("href"))
+    assert status == 200 and kind.startswith("text/csv"), (status, kind)
+    status, kind, _ = browser.execute_async_script(FETCH_STATUS, visible(browser, "#report-xapi").get_attribute("href"))
+    assert status == 200 and "json" in kind, (status, kind)
+    button(browser, "Sign out").click()
+    wait(browser).until(lambda d: "/login" in d.current_url)
+
+    sign_in(browser, instructor, expect_path="/instructor")
+    section = wait(browser).until(lambda d: [s for s in d.find_elements(By.CSS_SELECTOR, "#content section") if cohort in s.text])[0]
+    csv = section.find_element(By.PARTIAL_LINK_TEXT, "Progress (CSV)").get_attribute("href")
+    status, kind, _ = browser.execute_async_script(FETCH_STATUS, csv)
+    assert status == 200 and kind.startswith("text/csv"), (status, kind)
+    section.find_element(By.PARTIAL_LINK_TEXT, "Cohort report").click()
+    wait(browser).until(lambda d: "/instructor/reports/cohort/" in d.current_url)
+    visible(browser, "h1")
+    wait(browser, 30).until(lambda d: d.find_element(By.ID, "report").is_displayed() or "could not" in d.page_source)
+    full_shot(browser, "cohort-report")
+    axe_check(browser, "cohort-report")

@@ -214,6 +214,7 @@ async function loadCohorts() {
         h('td', {}, (c.instructors || []).map((p) => p.displayName || p.username).join(', ') || '—'),
         h('td', {}, fmtDate(c.createdAt, false)))), 'Cohorts')
       : h('p', { class: 'muted' }, 'No cohorts yet.'));
+    if (ui.refreshReports) ui.refreshReports();
     const newUser = document.getElementById('nu-cohort');
     if (newUser) fillCohortOptions(newUser, 'No cohort', false);
     const edit = document.getElementById('eu-cohort');
@@ -296,6 +297,38 @@ function renderReport(box, r) {
   }
 }
 
+// ---------- reports ----------
+function reportsForm() {
+  const cohort = h('select', { id: 'rp-cohort', name: 'report-cohort' });
+  const since = h('input', { id: 'rp-since', name: 'since', type: 'date', 'aria-describedby': 'rp-since-hint' });
+  const links = h('p', { class: 'actions', id: 'report-links' });
+  const update = () => {
+    const q = new URLSearchParams();
+    if (cohort.value) q.set('cohort', cohort.value);
+    if (since.value) q.set('since', since.value);
+    const qs = q.toString() ? `?${q}` : '';
+    const name = cohort.value ? cohorts.find((c) => String(c.id) === cohort.value)?.name : null;
+    fill(links,
+      h('a', { class: 'button', href: `/api/admin/reports/progress.csv${qs}`, download: '', id: 'report-progress' }, 'Progress (CSV)'),
+      h('a', { class: 'button', href: `/api/admin/reports/attempts.csv${qs}`, download: '', id: 'report-attempts' }, 'Attempts (CSV)'),
+      h('a', { class: 'button', href: `/api/admin/reports/xapi${qs}`, download: '', id: 'report-xapi' }, 'xAPI statements (JSON)'),
+      name ? h('a', { class: 'button', href: `/instructor/reports/cohort/${encodeURIComponent(cohort.value)}` }, `Printable report for ${name}`) : null);
+  };
+  cohort.addEventListener('change', update);
+  since.addEventListener('change', update);
+  ui.refreshReports = () => {
+    const value = cohort.value;
+    fill(cohort, h('option', { value: '' }, 'All cohorts'), cohorts.map((c) => h('option', { value: String(c.id) }, c.name)));
+    cohort.value = value;
+    update();
+  };
+  return h('div', {},
+    h('p', { class: 'muted' }, 'Progress has one row per person and competency; attempts one row per encounter (docs/reports.md).'),
+    h('div', { class: 'form-row' }, field('rp-cohort', 'Cohort to report on', cohort), field('rp-since', 'Since', since, 'Leave empty for everything.')),
+    links);
+}
+const ui = {};
+
 // ---------- audit log ----------
 const auditBody = h('div', { id: 'audit-table' });
 let auditBefore = null;
@@ -325,12 +358,13 @@ async function main() {
   if (!me) return;
   fill(content,
     h('nav', { 'aria-label': 'Sections of this page', class: 'panel' }, h('ul', { class: 'chips' },
-      [['#users', 'Users'], ['#cohorts', 'Cohorts'], ['#import-section', 'Import from CSV'], ['#audit', 'Audit log']]
+      [['#users', 'Users'], ['#cohorts', 'Cohorts'], ['#import-section', 'Import from CSV'], ['#reports', 'Reports'], ['#audit', 'Audit log']]
         .map(([href, text]) => h('li', {}, h('a', { href }, text))))),
     section('users', 'Users', newUserForm(), h('h3', {}, 'All users'),
       h('div', { class: 'field' }, h('label', { for: 'user-filter' }, 'Find a user'), userFilter), userCount, usersBody, editUserForm()),
     section('cohorts', 'Cohorts', cohortsBody, newCohortForm(), assignForm()),
     section('import-section', 'Import users from CSV', importForm()),
+    section('reports', 'Reports and exports', reportsForm()),
     section('audit', 'Audit log', auditBody));
   await loadCohorts();
   await Promise.all([loadUsers(), loadAudit()]);

@@ -80,9 +80,10 @@ export function trendChart(name, history) {
  * rejected. Both should be low; each bar says its numbers in words.
  */
 export function calibrationChart(b) {
+  // Field names as the progress API gives them, or as docs/api.md first described them.
   const rows = [
-    ['Accepted unsound advice', b.acceptedUnsound || 0, b.unsoundSeen || 0],
-    ['Rejected sound advice', b.rejectedSound || 0, b.soundSeen || 0],
+    ['Accepted unsound advice', b.commissions ?? b.acceptedUnsound ?? 0, b.unsoundShown ?? b.unsoundSeen ?? 0],
+    ['Rejected sound advice', b.overRejections ?? b.rejectedSound ?? 0, b.soundShown ?? b.soundSeen ?? 0],
   ];
   const labelW = 210; const barW = 280; const width = labelW + barW + 170; const rowH = 40; const height = rows.length * rowH + 10;
   const desc = rows.map(([l, n, d]) => `${l}: ${n} of ${d}${d ? ` (${pct(n / d)})` : ''}`).join('; ');

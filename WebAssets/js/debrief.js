@@ -7,6 +7,33 @@ import { barSVG } from './charts.js';
 const id = idFromPath();
 const content = $('#content');
 
+/**
+ * One shape for the page from either the grader's report (history, appraisal,
+ * recommendation, outcome, …) or the shape in docs/api.md (facts, ai, …).
+ */
+function normalise(d) {
+  const a = d.appraisal || {};
+  const rec = d.recommendation || {};
+  const named = new Set(a.flawsNamed || []);
+  const dx = d.diagnosis || {};
+  const final = dx.final || dx;
+  const ai = d.ai || (d.recommendation || d.appraisal ? {
+    text: rec.text, sound: a.sound ?? rec.sound, decision: a.decision, expected: a.expectedDecision,
+    decisionCorrect: a.decisionCorrect, justification: a.justification,
+    flaws: (rec.flaws || []).map((f) => ({ ...f, named: named.has(f.type) })),
+    spurious: a.flawsSpurious || [], outcome: d.outcome,
+  } : null);
+  const inv = d.investigations || {};
+  const plan = d.plan || {};
+  return {
+    ...d, ai,
+    facts: d.history || d.facts || {},
+    diagnosis: { ...dx, correct: final.correct, matched: final.matched, text: final.text, initial: dx.initial },
+    investigations: { ...inv, unnecessary: inv.unnecessaryOrdered || inv.unnecessary || [] },
+    plan: { covered: plan.included || plan.covered || [], missed: plan.missed || [] },
+  };
+}
+
 const section = (key, title, ...body) => h('section', { class: 'panel', id: key, 'aria-labelledby': `${key}-title` },
   h('h2', { id: `${key}-title` }, title), ...body);
 const yesNo = (ok, yes, no) => h('p', { class: ok ? 'yes' : 'no' }, ok ? yes : no);
@@ -30,7 +57,10 @@ function competencies(d) {
     h('ul', { class: 'comp-list' }, (d.competencies || []).map((c) => h('li', {},
       h('div', { class: 'comp-row' }, h('h3', { class: 'm0' }, c.name || competencyName(c.id)),
         h('span', { class: 'bar' }, barSVG(c.score)), h('strong', {}, pct(c.score))),
-      c.explanation ? h('p', { class: 'm0' }, c.explanation) : null))));
+      c.explanation ? h('p', { class: 'm0' }, c.explanation) : null,
+      (c.evidence || []).length ? h('details', {}, h('summary', {}, 'What counted'),
+        h('ul', { class: 'fact-list' }, c.evidence.map((e) => h('li', { class: e.kind === 'met' ? 'yes' : e.kind === 'missed' ? 'no' : null },
+          e.text, h('span', { class: 'visually-hidden' }, e.kind === 'met' ? ' (met)' : e.kind === 'missed' ? ' (missed)' : ''))))) : null))));
 }
 
 function facts(d) {
@@ -59,9 +89,17 @@ function investigations(d) {
     h('div', {},
       h('h3', {}, 'Needed but not done'), listOr(i.neededMissed, (x) => h('span', { class: 'no' }, x.label || humanize(x.id)), 'You did every needed examination and test.'),
       h('h3', {}, 'Not indicated'), listOr(i.unnecessary, (x) => x.label || humanize(x.id), 'Nothing unnecessary was ordered.'),
-      h('p', {}, `Total cost of orders: ${i.totalCost ?? 0} units.`)),
+      (i.neededOrdered || []).length ? h('div', {}, h('h3', {}, 'Needed and done'), listOr(i.neededOrdered, (x) => h('span', { class: 'yes' }, x.label || humanize(x.id)), '')) : null,
+      h('p', {}, `Total cost of orders: ${i.totalCost ?? 0} units`, i.elapsedMinutes !== undefined ? `, simulated time ${i.elapsedMinutes} min.` : '.'),
+      d.findings && (d.findings.recorded || d.findings.missed) ? h('div', {},
+        h('h3', {}, 'Critical findings in your notebook'),
+        listOr([...(d.findings.recorded || []).map((x) => ({ ...x, ok: true })), ...(d.findings.missed || []).map((x) => ({ ...x, ok: false }))],
+          (x) => h('span', { class: x.ok ? 'yes' : 'no' }, x.description || humanize(x.id), h('span', { class: 'visually-hidden' }, x.ok ? ' (recorded)' : ' (not recorded)')), 'None to record.')) : null),
     h('div', {},
       h('h3', {}, 'Diagnosis'),
+      dx.initial && dx.initial.text !== dx.text
+        ? h('p', {}, `Before the AI you said “${dx.initial.text}” (${dx.initial.correct ? 'correct' : 'not correct'}); your final diagnosis was “${dx.text}” (${dx.correct ? 'correct' : 'not correct'}).`)
+        : null,
       h('p', {}, 'Accepted answers: ', (dx.accepted || []).join(', ') || '—', dx.icd10 ? ` (ICD-10 ${dx.icd10})` : ''),
       (dx.differentialsCovered || []).length ? h('p', { class: 'yes' }, `Differentials you considered: ${dx.differentialsCovered.join(', ')}`) : null,
       (dx.differentialsMissed || []).length ? h('p', { class: 'no' }, `Differentials to consider: ${dx.differentialsMissed.join(', ')}`) : null,
@@ -80,6 +118,8 @@ function ai(d) {
     (a.flaws || []).length ? h('div', {}, h('h3', {}, 'Its flaws'), h('ul', { class: 'fact-list' }, a.flaws.map((f) => h('li', {},
       h('strong', {}, f.label || humanize(f.type)), ` — ${f.explanation || ''} `,
       h('span', { class: f.named ? 'yes' : 'no' }, f.named ? 'You named this flaw.' : 'You did not name this flaw.'))))) : null,
+    (a.spurious || []).length ? h('p', { class: 'no' }, `Flaws you named that it did not have: ${a.spurious.map(humanize).join(', ')}.`) : null,
+    a.justification ? h('p', {}, h('strong', {}, 'Your justification: '), a.justification) : null,
     a.outcome ? h('div', { class: 'notice info' }, h('strong', {}, 'What happened to the patient: '), a.outcome) : null);
 }
 
@@ -98,6 +138,7 @@ function bias(d) {
 function teaching(d) {
   return section('teaching', 'Teaching points',
     listOr(d.teachingPoints, (t) => t, 'No teaching points for this case.'),
+    (d.learningObjectives || []).length ? h('div', {}, h('h3', {}, 'What this case teaches'), h('ul', {}, d.learningObjectives.map((o) => h('li', {}, o)))) : null,
     (d.references || []).length ? h('div', {}, h('h3', {}, 'References'), h('ul', {}, d.references.map((r) => h('li', {},
       /^https?:\/\//.test(r.url || '') ? h('a', { href: r.url, rel: 'noreferrer noopener' }, r.title || r.url) : r.title)))) : null);
 }
@@ -107,7 +148,8 @@ function transcript(d) {
     (d.transcript || []).length ? h('ol', { class: 'transcript' }, d.transcript.map((t) => h('li', {},
       h('p', { class: 'q m0' }, `You: ${t.question}`),
       h('p', { class: 'a m0' }, `Patient: ${t.reply}`),
-      h('p', { class: 'muted small m0' }, (t.facts || []).length ? `Facts disclosed: ${t.facts.map((f) => humanize(f)).join(', ')}` : 'No case facts disclosed.'))))
+      h('p', { class: 'muted small m0' }, (t.facts || []).length ? `Facts disclosed: ${t.facts.map((f) => humanize(f)).join(', ')}` : 'No case facts disclosed.',
+        t.fellBack ? ' (the scripted voice stood in for the language model)' : ''))))
       : h('p', { class: 'muted' }, 'You did not ask the patient anything.'));
 }
 
@@ -151,9 +193,11 @@ async function main() {
     if (e.status === 409) content.append(h('p', {}, h('a', { href: `/encounter/${encodeURIComponent(id)}` }, 'Back to the encounter')));
     return;
   }
+  d = normalise(d);
+  const title = d.title || (enc && enc.title) || '';
+  $('#title').textContent = `Debrief: ${title}`;
+  document.title = `Debrief: ${title} · WardSim`;
   if (enc) {
-    $('#title').textContent = `Debrief: ${enc.title || ''}`;
-    document.title = `Debrief: ${enc.title || ''} · WardSim`;
     const p = enc.patient || {};
     $('#sub').textContent = [p.name, p.age !== undefined ? `${p.age} years` : null, enc.setting].filter(Boolean).join(' · ');
   }

@@ -164,7 +164,8 @@ async function ask() {
     replyText.textContent = answer.reply;
     if (!reply.isConnected) ui.log.append(reply);
     enc.transcript = [...(enc.transcript || []), { turn: answer.turn, question: text, reply: answer.reply, facts: answer.facts }];
-    if (answer.notice) systemNote(answer.notice);
+    const note = answer.notice || (answer.fellBack ? 'The language model did not answer properly, so WardSim’s scripted voice replied for the patient.' : null);
+    if (note) systemNote(note);
     ui.question.value = '';
     pending.delete('question');
     saveDraft('question', '');
@@ -242,7 +243,7 @@ function orderRow(item, done) {
 function renderOrders() {
   const done = new Set((enc.orders || []).map((o) => o.itemId));
   const items = enc.orderable || [];
-  if (!ui.openGroups) ui.openGroups = new Set(['exam']);
+  if (!ui.openGroups) ui.openGroups = new Set(committed() ? [] : ['exam']);
   if (!ui.orderFilter) {
     ui.orderFilter = h('input', { id: 'order-filter', type: 'search', 'aria-describedby': 'order-filter-hint' });
     ui.orderFilter.addEventListener('input', filterOrders);

@@ -5,11 +5,16 @@ import { startPage } from './shell.js';
 
 const content = $('#content');
 
-function cohortSection(name, trainees, i) {
+function cohortSection(name, cohortId, trainees, i) {
   const id = `cohort-${i}`;
+  const q = cohortId !== undefined ? `?cohort=${encodeURIComponent(cohortId)}` : '';
   return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-title` },
     h('h2', { id: `${id}-title` }, name),
     h('p', { class: 'muted' }, `${trainees.length} trainee${trainees.length === 1 ? '' : 's'}`),
+    cohortId !== undefined ? h('p', { class: 'actions' },
+      h('a', { class: 'button small', href: `/instructor/reports/cohort/${encodeURIComponent(cohortId)}` }, 'Cohort report', h('span', { class: 'visually-hidden' }, ` for ${name}`)),
+      h('a', { class: 'button small', href: `/api/instructor/reports/progress.csv${q}`, download: '' }, 'Progress (CSV)', h('span', { class: 'visually-hidden' }, ` for ${name}`)),
+      h('a', { class: 'button small', href: `/api/instructor/reports/attempts.csv${q}`, download: '' }, 'Attempts (CSV)', h('span', { class: 'visually-hidden' }, ` for ${name}`))) : null,
     trainees.length ? h('div', { class: 'table-wrap' }, h('table', {},
       h('caption', { class: 'visually-hidden' }, `Trainees in ${name}`),
       h('thead', {}, h('tr', {}, ['Name', 'Username', 'Last sign-in', 'Status'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -32,10 +37,12 @@ async function main() {
     return;
   }
   const groups = new Map();
-  for (const c of me.instructs || []) groups.set(c.name, []);
+  const ids = new Map();
+  for (const c of me.instructs || []) { groups.set(c.name, []); ids.set(c.name, c.id); }
   for (const t of trainees) {
     const name = (t.cohort && (t.cohort.name || t.cohort)) || 'No cohort';
     if (!groups.has(name)) groups.set(name, []);
+    if (t.cohort && t.cohort.id !== undefined) ids.set(name, t.cohort.id);
     groups.get(name).push(t);
   }
   fill(content);
@@ -44,7 +51,7 @@ async function main() {
       : 'You are not assigned to a cohort yet. Ask an administrator to assign you.'));
     return;
   }
-  [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([name, list], i) => content.append(cohortSection(name, list, i)));
+  [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([name, list], i) => content.append(cohortSection(name, ids.get(name), list, i)));
 }
 
 main();

@@ -1,7 +1,7 @@
 // My progress: mastery per competency, trend over time, automation-bias calibration,
 // and the encounters behind them.
 import { api } from './api.js';
-import { h, $, fill, notice, pct, fmtDate, humanize, competencyName } from './dom.js';
+import { h, $, fill, notice, pct, fmtDate, humanize, competencyName, clearErrors, showError } from './dom.js';
 import { startPage } from './shell.js';
 import { masteryChart, trendChart, calibrationChart } from './charts.js';
 
@@ -58,6 +58,22 @@ function history(encounters) {
     : h('p', { class: 'muted' }, 'No finished encounters yet. ', h('a', { href: '/library' }, 'Choose a case'), '.'));
 }
 
+function startButton(rec) {
+  const button = h('button', { type: 'button', class: 'button primary', id: 'start-recommended' }, 'Start this case');
+  button.addEventListener('click', async () => {
+    clearErrors(button.parentElement);
+    button.disabled = true;
+    try {
+      const encounter = await api('POST', '/api/encounters', { scenarioId: rec.scenarioId });
+      location.assign(`/encounter/${encodeURIComponent(encounter.id)}`);
+    } catch (e) {
+      button.disabled = false;
+      showError(e, button);
+    }
+  });
+  return button;
+}
+
 async function main() {
   if (!(await startPage())) return;
   let p;
@@ -74,7 +90,7 @@ async function main() {
   fill(content, 
     rec ? section('next', 'Recommended next', h('p', {}, h('strong', {}, rec.title || humanize(rec.scenarioId))),
       rec.reason ? h('p', { class: 'muted' }, rec.reason) : null,
-      h('p', {}, h('a', { class: 'button primary', href: '/library' }, 'Open the case library'))) : null,
+      h('p', { class: 'actions' }, startButton(rec), h('a', { class: 'button', href: '/library' }, 'Open the case library'))) : null,
     mastery(comps), trends(comps), calibration(p.automationBias || {}), history(p.encounters || []));
 }
 

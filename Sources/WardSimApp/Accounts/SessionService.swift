@@ -55,15 +55,22 @@ struct SessionService: Sendable {
         }
         let now = clock.now
         if policy.isExpired(session, at: now) || user.isDisabled {
-            try database.write { db in try SessionRepository(db).delete(tokenHash: key) }
+            try bestEffort { try database.write { db in try SessionRepository(db).delete(tokenHash: key) } }
             return nil
         }
         if policy.needsTouch(session, at: now) {
-            try database.write { db in try SessionRepository(db).touch(tokenHash: key, at: now) }
+            try bestEffort { try database.write { db in try SessionRepository(db).touch(tokenHash: key, at: now) } }
         }
         return AuthenticatedUser(
             id: user.id, username: user.username, displayName: user.displayName, role: user.role,
             cohortID: user.cohortID, csrfToken: Self.csrfToken(for: token), sessionKey: key)
+    }
+
+    /// Housekeeping writes that a request only triggers: when the disk is full or the
+    /// database read-only, the read that triggered them is still answered (an expired
+    /// session still counts as ended; the idle clock is then exact to within the outage).
+    private func bestEffort(_ write: () throws -> Void) throws {
+        do { try write() } catch let error as DatabaseError where error.isStorageUnavailable {}
     }
 
     /// Ends one session (sign-out).

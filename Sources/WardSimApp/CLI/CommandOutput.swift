@@ -37,6 +37,9 @@ public struct CommandOutput: Sendable {
 
     /// Writes `line` and a newline to standard error.
     public func errorLine(_ line: String) { sink(.standardError, line + "\n") }
+
+    /// Writes `text` to standard error without a newline: a prompt the user types after.
+    public func prompt(_ text: String) { sink(.standardError, text) }
 }
 
 /// Collects what a command writes, for tests.

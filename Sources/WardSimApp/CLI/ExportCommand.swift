@@ -128,9 +128,11 @@ struct ExportCommand: Command {
                 if let lrsURL {
                     try push(exporter, request, db: db, pool: pool, lrsURL: lrsURL, destination: destination, progress)
                 } else {
-                    let written = try exporter.export(request, from: db, to: destination.output, progress: progress.update)
+                    let written = try exporter.export(
+                        request, from: db, to: destination.output, progress: progress.update)
                     try destination.commit()
-                    progress.finish("wrote \(written.formatted()) \(format == .xapi ? "statements" : "rows")\(destination.label)")
+                    progress.finish(
+                        "wrote \(written.formatted()) \(format == .xapi ? "statements" : "rows")\(destination.label)")
                 }
             }
         } catch {

@@ -107,7 +107,15 @@ struct ServeCommand: Command {
             Data(
                 "wardsim serving on \(scheme)://\(configuration.host):\(server.port)/ (database \(configuration.databasePath))\n"
                     .utf8))
-        app.announceFirstRun(baseURL: "\(scheme)://\(configuration.host):\(server.port)")
+        if app.database.isReadOnly {
+            FileHandle.standardError.write(
+                Data(
+                    ("wardsim: warning: the database \(configuration.databasePath) is read-only for this user: pages, "
+                        + "encounters and debriefs are served, but sign-ins and every change answer 503 until it is "
+                        + "writable again (no restart needed)\n").utf8))
+        } else {
+            app.announceFirstRun(baseURL: "\(scheme)://\(configuration.host):\(server.port)")
+        }
         ShutdownSignal.wait()
         FileHandle.standardError.write(Data("wardsim: stopping (finishing in-flight requests)\n".utf8))
         server.stop()

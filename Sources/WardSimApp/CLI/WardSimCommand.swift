@@ -15,8 +15,8 @@ public struct WardSimCommand: Command {
 enum CommandRegistry {
     static var subcommands: [any Command.Type] {
         [
-            ServeCommand.self, ValidateCommand.self, ImportCommand.self, UserCommand.self, ExportCommand.self,
-            BackupCommand.self, VersionCommand.self,
+            ServeCommand.self, ValidateCommand.self, InterviewCommand.self, ImportCommand.self, UserCommand.self,
+            ExportCommand.self, BackupCommand.self, VersionCommand.self,
         ]
     }
 }

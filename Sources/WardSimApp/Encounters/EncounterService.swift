@@ -76,8 +76,9 @@ struct EncounterService: Sendable {
         }
     }
 
-    /// Asks the patient; the reply is recorded with the facts it disclosed.
-    func ask(_ id: String, text: String, user: AuthenticatedUser) async throws -> PatientTurn {
+    /// Asks the patient; the reply is recorded with the facts it disclosed. Returns the
+    /// turn and its number in the transcript (from 1).
+    func ask(_ id: String, text: String, user: AuthenticatedUser) async throws -> (turn: PatientTurn, number: Int) {
         let question = try Self.validQuestion(text)
         let loaded = try load(id, user: user)
         do { try loaded.machine.ensureCanAsk() } catch let error as EncounterError {
@@ -85,14 +86,16 @@ struct EncounterService: Sendable {
         }
         let engine = try catalog.engine(row: loaded.stored.scenarioVersionRowID)
         let turn = await engine.respond(to: question, transcript: loaded.machine.state.transcript)
-        try record(turn, in: id, user: user)
-        return turn
+        return (turn, try record(turn, in: id, user: user))
     }
 
-    /// Records a turn produced elsewhere (the streaming endpoint) and clears the question draft.
-    func record(_ turn: PatientTurn, in id: String, user: AuthenticatedUser) throws {
-        _ = try mutate(id, user: user) { machine, now in try machine.record(turn, at: now) }
+    /// Records a turn produced elsewhere (the streaming endpoint) and clears the question
+    /// draft. Returns the turn's number in the transcript (from 1).
+    @discardableResult
+    func record(_ turn: PatientTurn, in id: String, user: AuthenticatedUser) throws -> Int {
+        let (_, loaded) = try mutate(id, user: user) { machine, now in try machine.record(turn, at: now) }
         try database.write { db in try DraftRepository(db).clear(encounterID: id, field: "question") }
+        return loaded.machine.state.transcript.count
     }
 
     /// Submits the encounter, grades it and stores the grade (scores count towards

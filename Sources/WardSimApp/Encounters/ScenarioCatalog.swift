@@ -27,17 +27,31 @@ final class ScenarioCatalog: @unchecked Sendable {
         self.voice = voice
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let published = try database.writeTransaction { db in
+        // A read-only database is served as it is when it already records every shipped
+        // version (reads only); one that lacks a version cannot start.
+        func record<T>(_ body: (Database) throws -> T) throws -> T {
+            if database.isReadOnly { return try database.read(body) }
+            return try database.writeTransaction(body)
+        }
+        let published = try record { db in
             let versions = ScenarioVersionRepository(db)
-            for scenario in library.scenarios {
+            for file in library.scenarios {
+                let document = try encoder.encode(file)
                 let row = try versions.recordLibraryVersion(
-                    scenarioID: scenario.id, version: scenario.version, status: scenario.status.rawValue,
-                    document: try encoder.encode(scenario))
+                    scenarioID: file.id, version: file.version, status: file.status.rawValue, document: document)
+                // A file edited without a version bump must not change what this version
+                // is: the stored document wins, as `recordLibraryVersion` promises.
+                var scenario = file
+                if let stored = try versions.version(rowID: row), stored.document != document {
+                    scenario = try JSONDecoder().decode(Scenario.self, from: stored.document)
+                }
                 scenarios[row] = scenario
             }
             let published = try versions.published()
-            for version in published {
-                try versions.archivePublished(scenarioID: version.scenarioID, keeping: version.rowID)
+            if !database.isReadOnly {
+                for version in published {
+                    try versions.archivePublished(scenarioID: version.scenarioID, keeping: version.rowID)
+                }
             }
             return published
         }

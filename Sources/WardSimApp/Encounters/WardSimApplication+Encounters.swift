@@ -47,8 +47,8 @@ extension WardSimApplication {
                     stream.send(event: "token", data: chunk)
                 case .finished(let turn):
                     do {
-                        try encounters.record(turn, in: id, user: user)
-                        stream.send(event: "done", data: Self.jsonText(TurnReply(turn)))
+                        let number = try encounters.record(turn, in: id, user: user)
+                        stream.send(event: "done", data: Self.jsonText(TurnReply(turn, number: number)))
                     } catch {
                         let message = (error as? any HTTPResponseError)?.message ?? "The reply could not be saved."
                         stream.send(event: "error", data: Self.jsonText(["message": message]))

@@ -28,8 +28,9 @@ extension RouteTable {
         addAsync(.post, "/api/encounters/{id}/messages", .trainee) { request, context in
             struct Body: Decodable { var text: String }
             let text = try request.decode(Body.self).text
-            let turn = try await encounters.ask(request.parameter("id"), text: text, user: try context.requireUser())
-            return .json(TurnReply(turn))
+            let (turn, number) = try await encounters.ask(
+                request.parameter("id"), text: text, user: try context.requireUser())
+            return .json(TurnReply(turn, number: number))
         }
 
         add(.post, "/api/encounters/{id}/messages/stream", .trainee) { request, context in
@@ -137,15 +138,18 @@ extension RouteTable {
     }
 }
 
-/// The answer to one question.
+/// The answer to one question. `notice` is present only when the model failed and the
+/// script answered instead; `turn` numbers the exchange as the transcript does.
 struct TurnReply: Encodable {
+    var turn: Int
     var reply: String
     var facts: [String]
     var voice: String
     var fellBack: Bool
     var notice: String?
 
-    init(_ turn: PatientTurn) {
+    init(_ turn: PatientTurn, number: Int) {
+        self.turn = number
         reply = turn.reply
         facts = turn.retrieval.factIDs
         voice = turn.voice.rawValue

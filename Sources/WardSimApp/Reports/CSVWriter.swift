@@ -69,7 +69,8 @@ struct CSVWriter {
     static func appendText(_ value: String, to line: inout String) {
         let guarded = value.unicodeScalars.first.map { formulaTriggers.contains($0) } ?? false
         var needsQuotes = false
-        for byte in value.utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A {
+        for byte in value.utf8
+        where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A {
             needsQuotes = true
             break
         }

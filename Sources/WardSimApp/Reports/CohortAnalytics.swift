@@ -176,7 +176,9 @@ struct CohortAnalytics: Encodable, Equatable {
             }
             path = chosenPath.map { PathInfo(id: $0.id, title: $0.title, chosen: "inferred") }
         }
-        let progress = data.trainees.map { trainee in chosenPath.map { Self.progress(on: $0, trainee.completedScenarios) } }
+        let progress = data.trainees.map { trainee in
+            chosenPath.map { Self.progress(on: $0, trainee.completedScenarios) }
+        }
         let shares = progress.compactMap { $0?.share }.sorted()
         let median = shares.isEmpty ? 0 : (shares[(shares.count - 1) / 2] + shares[shares.count / 2]) / 2
         trainees = zip(data.trainees, progress).map { trainee, progress in

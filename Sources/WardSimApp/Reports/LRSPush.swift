@@ -128,7 +128,9 @@ final class LRSPush {
                         + "delivered and recorded, so running the same push again sends only the rest")
             }
             summary.retries += 1
-            log("LRS: \(problem); retrying in \(CSVWriter.format(wait)) s (attempt \(attempt + 1) of \(policy.maxAttempts))")
+            log(
+                "LRS: \(problem); retrying in \(CSVWriter.format(wait)) s (attempt \(attempt + 1) of \(policy.maxAttempts))"
+            )
             sleep(wait)
             delay = min(policy.maxDelay, delay * 2)
         }

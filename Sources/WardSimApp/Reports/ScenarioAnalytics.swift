@@ -100,10 +100,13 @@ struct ScenarioAnalytics: Encodable, Equatable {
         scenario = Scenario(id: data.scenarioID, title: data.title)
         attempts = data.attempts
         trainees = data.trainees
-        overall = ScoreSummary(count: data.overall.count, sum: data.overall.sum, sumOfSquares: data.overall.sumOfSquares)
+        overall = ScoreSummary(
+            count: data.overall.count, sum: data.overall.sum, sumOfSquares: data.overall.sumOfSquares)
         // Curriculum order first, then any id the curriculum does not know.
         let known = curriculum.competencies.map(\.id)
-        let ids = known.filter { data.competencies[$0] != nil } + data.competencies.keys.filter { !known.contains($0) }.sorted()
+        let ids =
+            known.filter { data.competencies[$0] != nil }
+            + data.competencies.keys.filter { !known.contains($0) }.sorted()
         competencies = ids.map { id in
             let moments = data.competencies[id]!
             let summary = ScoreSummary(count: moments.count, sum: moments.sum, sumOfSquares: moments.sumOfSquares)
@@ -124,7 +127,8 @@ struct ScenarioAnalytics: Encodable, Equatable {
             rate: rate(data.diagnosisCorrect, data.diagnosisJudged))
         func counts(_ soundness: String) -> DecisionCounts {
             DecisionCounts(
-                accept: data.aiDecisions["\(soundness)|accept"] ?? 0, modify: data.aiDecisions["\(soundness)|modify"] ?? 0,
+                accept: data.aiDecisions["\(soundness)|accept"] ?? 0,
+                modify: data.aiDecisions["\(soundness)|modify"] ?? 0,
                 reject: data.aiDecisions["\(soundness)|reject"] ?? 0)
         }
         aiDecisions = AIDecisions(sound: counts("sound"), unsound: counts("unsound"))

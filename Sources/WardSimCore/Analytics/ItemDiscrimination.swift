@@ -49,7 +49,9 @@ public struct ItemDiscrimination: Sendable, Equatable, Codable {
         }
 
         if sdPopulation > 0 {
-            let ranked = item.indices.sorted { criterion[$0] != criterion[$1] ? criterion[$0] > criterion[$1] : $0 < $1 }
+            let ranked = item.indices.sorted {
+                criterion[$0] != criterion[$1] ? criterion[$0] > criterion[$1] : $0 < $1
+            }
             let g = max(1, Int((0.27 * Double(n)).rounded()))
             let upper = ranked.prefix(g).map { item[$0] }.reduce(0, +) / Double(g)
             let lower = ranked.suffix(g).map { item[$0] }.reduce(0, +) / Double(g)

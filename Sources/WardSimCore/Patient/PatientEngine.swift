@@ -24,6 +24,10 @@ public struct PatientEngine: Sendable {
 
     /// Message shown to the trainee when the model could not be reached.
     public static let fallbackNotice = "The patient's AI voice is unavailable; this reply comes from the script."
+    /// Message shown to the trainee when the model's replies were refused twice (out of
+    /// character, leaking, or adding clinical content the case does not hold).
+    public static let refusedNotice =
+        "The patient's AI voice gave a reply that could not be used; this reply comes from the script."
 
     public init(scenario: Scenario, llm: (any PatientVoice)? = nil, historyWindow: Int = 6) {
         self.scenario = scenario
@@ -72,7 +76,8 @@ public struct PatientEngine: Sendable {
                 refusals += findings
             }
         }
-        return scriptedTurn(request, disclosure: disclosure, fellBack: true, refusals: refusals)
+        return scriptedTurn(
+            request, disclosure: disclosure, fellBack: true, notice: Self.refusedNotice, refusals: refusals)
     }
 
     /// The same turn as a stream: the checked reply in sentence chunks, then the turn.

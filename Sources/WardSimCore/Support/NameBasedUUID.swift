@@ -26,6 +26,7 @@ public enum NameBasedUUID {
         d[6] = (d[6] & 0x0F) | 0x50  // version 5
         d[8] = (d[8] & 0x3F) | 0x80  // RFC 9562 variant
         return UUID(
-            uuid: (d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13], d[14], d[15]))
+            uuid: (d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13], d[14], d[15])
+        )
     }
 }

@@ -108,7 +108,8 @@ public struct AttemptsQuery {
 
     static func text(_ value: DatabaseValue) throws -> String {
         guard let text = String.fromDatabaseValue(value) else {
-            throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "a NOT NULL column of the attempts query is NULL")
+            throw DatabaseError(
+                resultCode: .SQLITE_MISMATCH, message: "a NOT NULL column of the attempts query is NULL")
         }
         return text
     }

@@ -58,7 +58,9 @@ public struct CohortAnalyticsQuery {
             WHERE u.role = 'trainee' AND u.cohort_id = ?
             """, [cohortID]
         ) { row in
-            if let userID: Int64 = row["user_id"], let position = index[userID], let scenario: String = row["scenario_id"] {
+            if let userID: Int64 = row["user_id"], let position = index[userID],
+                let scenario: String = row["scenario_id"]
+            {
                 trainees[position].completedScenarios.insert(scenario)
             }
         }

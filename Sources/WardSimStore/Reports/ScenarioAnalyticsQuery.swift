@@ -118,7 +118,9 @@ public struct ScenarioAnalyticsQuery {
             """, arguments
         ) { row in
             data.comments.append(
-                .init(rating: row["rating"] ?? 0, comment: row["comment"] ?? "", at: ReportTimestamp(text: row["at"] ?? "")))
+                .init(
+                    rating: row["rating"] ?? 0, comment: row["comment"] ?? "",
+                    at: ReportTimestamp(text: row["at"] ?? "")))
         }
 
         // First attempt here beside the mean of every graded encounter elsewhere
@@ -141,7 +143,8 @@ public struct ScenarioAnalyticsQuery {
             """, arguments + [scenarioID] + cohort.arguments
         ) { row in
             data.discrimination.append(
-                .init(userID: row["user_id"] ?? 0, scenarioScore: row["here"] ?? 0, meanElsewhere: row["elsewhere"] ?? 0))
+                .init(
+                    userID: row["user_id"] ?? 0, scenarioScore: row["here"] ?? 0, meanElsewhere: row["elsewhere"] ?? 0))
         }
         return data
     }

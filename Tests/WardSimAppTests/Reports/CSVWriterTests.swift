@@ -35,7 +35,8 @@ struct CSVWriterTests {
     }
 
     @Test func doesNotGuardNumbersOrHarmlessText() throws {
-        let text = String(decoding: try write([[.number(-0.5), .integer(-3), .text("a=b"), .text("Zoë")]]), as: UTF8.self)
+        let text = String(
+            decoding: try write([[.number(-0.5), .integer(-3), .text("a=b"), .text("Zoë")]]), as: UTF8.self)
         #expect(try RFC4180.parse(text) == [["-0.5", "-3", "a=b", "Zoë"]])
     }
 

@@ -15,8 +15,12 @@ struct LRSPushTests {
     ) throws -> LRSPush {
         let pool = database.pool
         let ledger = LRSLedger(
-            sentIDs: { ids, endpoint in try pool.read { try StatementLedgerRepository($0).sentIDs(among: ids, endpoint: endpoint) } },
-            record: { ids, endpoint in try pool.writeTransaction { try StatementLedgerRepository($0).record(ids, endpoint: endpoint) } })
+            sentIDs: { ids, endpoint in
+                try pool.read { try StatementLedgerRepository($0).sentIDs(among: ids, endpoint: endpoint) }
+            },
+            record: { ids, endpoint in
+                try pool.writeTransaction { try StatementLedgerRepository($0).record(ids, endpoint: endpoint) }
+            })
         let push = LRSPush(
             lrsURL: url, credentials: credentials, transport: transport, ledger: ledger,
             policy: LRSPush.Policy(batchSize: batchSize, maxAttempts: 4, initialDelay: 0.01, maxDelay: 0.05),
@@ -112,7 +116,8 @@ struct LRSPushTests {
             try LRSCredentials.fromEnvironment(["WARDSIM_LRS_USER": "u", "WARDSIM_LRS_PASSWORD": "hunter2-long"]))
         #expect(!String(describing: credentials).contains("hunter2"))
         #expect(throws: CommandFailure.self) { try LRSCredentials.fromEnvironment(["WARDSIM_LRS_USER": "u"]) }
-        #expect(!ExportCommand.configuration.options.contains { $0.name.contains("password") || $0.name.contains("user") })
+        #expect(
+            !ExportCommand.configuration.options.contains { $0.name.contains("password") || $0.name.contains("user") })
     }
 
     @Test func theExportCommandPushesToTheLRS() throws {
@@ -139,5 +144,9 @@ final class Counter: @unchecked Sendable {
     // `lock` protects `count`.
     private let lock = NSLock()
     private var count = 0
-    func next() -> Int { lock.withLock { count += 1; return count } }
+    func next() -> Int {
+        lock.withLock {
+            count += 1; return count
+        }
+    }
 }

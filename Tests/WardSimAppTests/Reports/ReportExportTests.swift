@@ -40,7 +40,9 @@ struct ReportExportTests {
                     JOIN encounters e ON e.id = s.encounter_id
                     WHERE u.username = ? AND s.competency_id = ? AND e.practice = 0 ORDER BY s.at
                     """, [username, competency]
-                ) { scores.append($0["score"]!); last = $0["at"] }
+                ) {
+                    scores.append($0["score"]!); last = $0["at"]
+                }
                 let expected = Self.readmeMastery(scores)
                 #expect(row["attempts"] == String(scores.count), "\(username) \(competency)")
                 #expect(row["last_activity"] == (last ?? ""))
@@ -91,7 +93,8 @@ struct ReportExportTests {
                     stored[$0["competency_id"]!] = $0["score"]
                 }
                 for competency in competencies {
-                    #expect(row[competency] == stored[competency].map { CSVWriter.format($0) } ?? "", "\(id) \(competency)")
+                    #expect(
+                        row[competency] == stored[competency].map { CSVWriter.format($0) } ?? "", "\(id) \(competency)")
                 }
                 let report = try JSONSerialization.jsonObject(with: Data((grade["report", as: String.self] ?? "").utf8))
                 let bias = (report as? [String: Any])?["automationBias"] as? [String: Bool]

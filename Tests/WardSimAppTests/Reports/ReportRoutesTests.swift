@@ -95,9 +95,12 @@ struct ReportRoutesTests {
         #expect(usernames == ["ana", "tia"])
         let attempts = try await setup.instructor.request("GET", "/api/instructor/reports/attempts.csv")
         #expect(try RFC4180.table(attempts.text).rows.map { $0["encounter_id"]! } == ["e1", "e2"])
-        #expect(try await setup.instructor.request("GET", "/api/instructor/reports/progress.csv?cohort=Blue").status == 403)
-        #expect(try await setup.instructor.request("GET", "/api/instructor/reports/progress.csv?cohort=Red").status == 200)
-        #expect(try await setup.instructor.request("GET", "/api/instructor/analytics/cohorts/\(setup.blue)").status == 403)
+        #expect(
+            try await setup.instructor.request("GET", "/api/instructor/reports/progress.csv?cohort=Blue").status == 403)
+        #expect(
+            try await setup.instructor.request("GET", "/api/instructor/reports/progress.csv?cohort=Red").status == 200)
+        #expect(
+            try await setup.instructor.request("GET", "/api/instructor/analytics/cohorts/\(setup.blue)").status == 403)
         #expect(try await setup.instructor.request("GET", "/instructor/reports/cohort/\(setup.blue)").status == 403)
         // Administrators may use the instructor routes, for every cohort.
         #expect(try await setup.admin.request("GET", "/api/instructor/analytics/cohorts/\(setup.blue)").status == 200)
@@ -115,12 +118,14 @@ struct ReportRoutesTests {
 
     @Test func scenarioAnalyticsForInstructorsCoverTheirCohorts() async throws {
         let setup = try await Self.setUp()
-        let admin = try await setup.admin.request("GET", "/api/instructor/analytics/scenarios/chest-pain-inferior-stemi")
+        let admin = try await setup.admin.request(
+            "GET", "/api/instructor/analytics/scenarios/chest-pain-inferior-stemi")
         #expect(admin.status == 200)
         #expect(admin.json["attempts"] as? Int == 2)
         let matrix = admin.json["aiDecisions"] as? [String: [String: Int]]
         #expect(matrix?["unsound"]?["reject"] == 1 && matrix?["unsound"]?["accept"] == 1)
-        let teacher = try await setup.instructor.request("GET", "/api/instructor/analytics/scenarios/chest-pain-inferior-stemi")
+        let teacher = try await setup.instructor.request(
+            "GET", "/api/instructor/analytics/scenarios/chest-pain-inferior-stemi")
         #expect(teacher.json["attempts"] as? Int == 1)
         let facts = teacher.json["missedCriticalFacts"] as? [[String: Any]]
         #expect(facts?.first?["id"] as? String == "onset" && facts?.first?["rate"] as? Double == 1)

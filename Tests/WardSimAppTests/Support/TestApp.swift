@@ -16,6 +16,8 @@ final class TestApp: @unchecked Sendable {
     let clock = ManualClock()
     /// The default browser; `newClient()` makes more.
     let client: TestClient
+    /// False when the caller handed in the folder (to restart on the same database).
+    private let ownsDirectory: Bool
 
     /// A password that passes the policy; tests use it unless they test passwords.
     static let password = "correct horse battery staple"
@@ -26,9 +28,17 @@ final class TestApp: @unchecked Sendable {
 
     /// `hashing` defaults to libsodium's minimum limits so that tests about HTTP
     /// behaviour do not each spend ~80 ms per password; tests about hashing itself pass
-    /// `.interactive`, the production setting (see `HashingTests`).
-    init(hashing: PasswordHasher.Limits = .minimum, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("wardsim-test-\(UUID().uuidString)")
+    /// `.interactive`, the production setting (see `HashingTests`). `directory` reuses a
+    /// folder (and the database in it) that the caller owns and removes, so a test can stop
+    /// one server and start another on the same data.
+    init(
+        hashing: PasswordHasher.Limits = .minimum, directory existing: URL? = nil,
+        configure: (inout AppConfiguration) -> Void = { _ in }
+    ) throws {
+        ownsDirectory = existing == nil
+        directory =
+            existing
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("wardsim-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var configuration = AppConfiguration()
         configuration.port = 0
@@ -47,7 +57,7 @@ final class TestApp: @unchecked Sendable {
 
     deinit {
         server.stop()
-        try? FileManager.default.removeItem(at: directory)
+        if ownsDirectory { try? FileManager.default.removeItem(at: directory) }
     }
 
     var baseURL: String { client.baseURL }

@@ -12,7 +12,9 @@ struct NameBasedUUIDTests {
         #expect(
             Self.hex(SHA1.hash(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)))
                 == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
-        #expect(Self.hex(SHA1.hash(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
+        #expect(
+            Self.hex(SHA1.hash(Array(repeating: UInt8(ascii: "a"), count: 1_000_000)))
+                == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
     }
 
     @Test func version5UUIDsMatchKnownAnswers() {
@@ -49,7 +51,8 @@ struct AnalyticsTests {
 
     @Test func discriminationIsUndefinedForTooFewOrNoSpread() {
         #expect(ItemDiscrimination(item: [0.9, 0.1], criterion: [0.8, 0.2]).pointBiserial == nil)
-        let allPass = ItemDiscrimination(item: Array(repeating: 0.9, count: 6), criterion: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
+        let allPass = ItemDiscrimination(
+            item: Array(repeating: 0.9, count: 6), criterion: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
         #expect(allPass.pointBiserial == nil && allPass.upperLowerIndex == 0)
         let flat = ItemDiscrimination(item: [0.9, 0.1, 0.9, 0.1, 0.5], criterion: Array(repeating: 0.5, count: 5))
         #expect(flat.pointBiserial == nil && flat.upperLowerIndex == nil)

@@ -28,11 +28,13 @@ struct ReportQueriesTests {
             "e3", user: ben, scenario: chest, started: ReportSeed.date("2026-02-02T09:00:00Z"), overall: 0.4,
             scores: [("history-taking", 0.3), ("ai-output-evaluation", 1.0)],
             report: ReportSeed.report(
-                sound: false, decision: "reject", diagnosisCorrect: false, missed: [("onset", true), ("smoker", false)],
+                sound: false, decision: "reject", diagnosisCorrect: false,
+                missed: [("onset", true), ("smoker", false)],
                 unnecessary: ["ct"]))
         try seed.encounter(
             "e4", user: cy, scenario: chest, started: ReportSeed.date("2026-03-01T09:00:00Z"), overall: 1.0,
-            scores: [("history-taking", 1.0)], report: ReportSeed.report(sound: true, decision: "reject", overRejection: true))
+            scores: [("history-taking", 1.0)],
+            report: ReportSeed.report(sound: true, decision: "reject", overRejection: true))
         try seed.encounter(
             "p1", user: cy, scenario: rash, started: ReportSeed.date("2026-03-02T09:00:00Z"), overall: 0.1,
             scores: [("history-taking", 0.1)], practice: true)
@@ -64,7 +66,9 @@ struct ReportQueriesTests {
         func encounters(_ filter: ReportFilter) throws -> [String] {
             var result: [String] = []
             try database.pool.read { db in
-                try AttemptsQuery(db).forEach(competencyIDs: competencies, filter: filter) { result.append($0.encounterID) }
+                try AttemptsQuery(db).forEach(competencyIDs: competencies, filter: filter) {
+                    result.append($0.encounterID)
+                }
             }
             return result
         }
@@ -77,7 +81,9 @@ struct ReportQueriesTests {
         let (database, _, ids) = try Self.seeded()
         var groups: [MasteryEvidence] = []
         try database.pool.read { db in
-            try MasteryEvidenceQuery(db).forEach(competencyIDs: competencies, filter: ReportFilter()) { groups.append($0) }
+            try MasteryEvidenceQuery(db).forEach(competencyIDs: competencies, filter: ReportFilter()) {
+                groups.append($0)
+            }
         }
         // 3 trainees × 2 competencies; the instructor is not a trainee.
         #expect(groups.count == 6)
@@ -107,9 +113,12 @@ struct ReportQueriesTests {
 
     @Test func scenarioAnalyticsAggregatesTheReport() throws {
         let (database, seed, ids) = try Self.seeded()
-        try seed.feedback("e1", user: ids["ana"]!, rating: 4, comment: "good case", at: ReportSeed.date("2026-02-01T10:00:00Z"))
+        try seed.feedback(
+            "e1", user: ids["ana"]!, rating: 4, comment: "good case", at: ReportSeed.date("2026-02-01T10:00:00Z"))
         try seed.feedback("e3", user: ids["ben"]!, rating: 2, comment: " ", at: ReportSeed.date("2026-02-02T10:00:00Z"))
-        let data = try database.pool.read { try ScenarioAnalyticsQuery($0).load(scenarioID: "chest", filter: ReportFilter()) }
+        let data = try database.pool.read {
+            try ScenarioAnalyticsQuery($0).load(scenarioID: "chest", filter: ReportFilter())
+        }
         #expect(data.title == "Chest pain")
         #expect(data.attempts == 3 && data.trainees == 3)
         #expect(data.competencies["history-taking"]?.count == 3)

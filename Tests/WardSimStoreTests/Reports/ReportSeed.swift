@@ -56,7 +56,8 @@ struct ReportSeed {
 
     func feedback(_ encounterID: String, user: Int64, rating: Int, comment: String, at: Date) throws {
         try pool.write { db in
-            try FeedbackRepository(db).save(encounterID: encounterID, userID: user, rating: rating, comment: comment, at: at)
+            try FeedbackRepository(db).save(
+                encounterID: encounterID, userID: user, rating: rating, comment: comment, at: at)
         }
     }
 
@@ -76,11 +77,15 @@ struct ReportSeed {
             "facts": [
                 "elicited": [] as [Any],
                 "missed": missed.map {
-                    ["id": $0.id, "answer": "fact \($0.id)", "critical": $0.critical, "redFlag": false,
-                     "exampleQuestion": "ask about \($0.id)"] as [String: Any]
+                    [
+                        "id": $0.id, "answer": "fact \($0.id)", "critical": $0.critical, "redFlag": false,
+                        "exampleQuestion": "ask about \($0.id)",
+                    ] as [String: Any]
                 },
             ],
-            "investigations": ["neededMissed": [] as [Any], "unnecessary": unnecessary.map { ["id": $0, "label": $0.uppercased()] }],
+            "investigations": [
+                "neededMissed": [] as [Any], "unnecessary": unnecessary.map { ["id": $0, "label": $0.uppercased()] },
+            ],
         ]
     }
 
