@@ -594,6 +594,7 @@ async function main() {
     return;
   }
   if (phase() === 'submitted' || phase() === 'graded') { location.replace(`/debrief/${encodeURIComponent(id)}`); return; }
+  if (enc.practice) notice(notices, 'info', 'Play-test: a practice encounter. It is graded for the debrief but never counts towards progress.');
   if (committed() && !enc.recommendation) await loadRecommendation();
   render();
 }

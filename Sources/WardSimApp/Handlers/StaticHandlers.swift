@@ -14,6 +14,8 @@ extension RouteTable {
         ("/instructor", "instructor.html"),
         ("/instructor/reports/cohort/{id}", "report.html"),
         ("/admin", "admin.html"),
+        ("/authoring", "authoring.html"),
+        ("/authoring/{id}", "authoring.html"),
     ]
 
     /// The web app's pages and its files from `WebAssets/` under `/assets/`.
