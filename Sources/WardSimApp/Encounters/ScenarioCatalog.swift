@@ -29,8 +29,11 @@ final class ScenarioCatalog: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys]
         // A read-only database is served as it is when it already records every shipped
         // version (reads only); one that lacks a version cannot start.
+        // Asked once, outside the transaction: `isReadOnly` takes the writer's lock, which
+        // the transaction below already holds (asking inside it deadlocks the start).
+        let readOnly = database.isReadOnly
         func record<T>(_ body: (Database) throws -> T) throws -> T {
-            if database.isReadOnly { return try database.read(body) }
+            if readOnly { return try database.read(body) }
             return try database.writeTransaction(body)
         }
         let published = try record { db in
@@ -48,7 +51,7 @@ final class ScenarioCatalog: @unchecked Sendable {
                 scenarios[row] = scenario
             }
             let published = try versions.published()
-            if !database.isReadOnly {
+            if !readOnly {
                 for version in published {
                     try versions.archivePublished(scenarioID: version.scenarioID, keeping: version.rowID)
                 }
