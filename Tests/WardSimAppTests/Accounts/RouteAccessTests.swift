@@ -9,7 +9,7 @@ import WardSimCore
 @Suite("Route access matrix")
 struct RouteAccessTests {
     /// The only /api routes that anonymous callers may use.
-    static let publicAPI: Set<String> = ["POST /api/auth/login", "POST /api/setup"]
+    static let publicAPI: Set<String> = ["POST /api/auth/login", "POST /api/setup", "GET /api/openapi.json"]
 
     static func concretePath(_ pattern: String) -> String {
         pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment in
