@@ -41,7 +41,6 @@ async function main() {
   for (const c of me.instructs || []) { groups.set(c.name, []); ids.set(c.name, c.id); }
   for (const t of trainees) {
     const name = (t.cohort && (t.cohort.name || t.cohort)) || 'No cohort';
-    if (t.cohort && t.cohort.id) cohortIds.set(name, t.cohort.id);
     if (!groups.has(name)) groups.set(name, []);
     if (t.cohort && t.cohort.id !== undefined) ids.set(name, t.cohort.id);
     groups.get(name).push(t);
