@@ -73,7 +73,7 @@ public final class WardSimApplication: Sendable {
             database: database, catalog: catalog,
             check: ScenarioCheck(curriculum: curriculum, defaults: library.defaults),
             clock: clock)
-        reports = ReportService(database: database, curriculumPath: configuration.curriculumPath)
+        reports = ReportService(database: database, curriculum: curriculum)
     }
 
     /// The route table, with every route and the access it needs.

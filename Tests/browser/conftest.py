@@ -255,12 +255,12 @@ def console_errors(driver) -> list[str]:
     return out
 
 
-def wait(driver, timeout=15):
+def wait(driver, timeout=30):
     # Pages re-render lists after each action; a stale row just means "look again".
     return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException, IndexError])
 
 
-def visible(driver, css, timeout=15):
+def visible(driver, css, timeout=30):
     return wait(driver, timeout).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
 
 

@@ -4,7 +4,8 @@ import pytest
 from conftest import shot, sign_in, visible
 
 PAGES = {"/admin": "GET /api/admin/users", "/instructor": "GET /api/instructor/trainees",
-         "/library": "GET /api/scenarios", "/progress": "GET /api/me/progress"}
+         "/library": "GET /api/scenarios", "/progress": "GET /api/me/progress",
+         "/authoring": "GET /api/authoring/scenarios"}
 
 
 @pytest.mark.parametrize("width", [768, 640])

@@ -91,7 +91,12 @@ export function notice(container, kind, text, { alert = false } = {}) {
 export function debounce(fn, ms) {
   let timer = null;
   const wrapped = (...args) => { clearTimeout(timer); timer = setTimeout(() => { timer = null; fn(...args); }, ms); };
-  wrapped.flush = (...args) => { if (timer) { clearTimeout(timer); timer = null; fn(...args); } };
+  wrapped.flush = (...args) => {
+    if (!timer) return undefined;
+    clearTimeout(timer);
+    timer = null;
+    return fn(...args);
+  };
   return wrapped;
 }
 

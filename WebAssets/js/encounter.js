@@ -44,9 +44,15 @@ async function saveDraft(field, text, keepalive = false) {
   }
 }
 function setSaved(field, text) { const el = ui[`saved-${field}`]; if (el) el.textContent = text; }
+const savers = {};
 function draftSaver(field, read) {
-  const save = debounce(() => { pending.delete(field); saveDraft(field, read()); }, 700);
+  const save = debounce(() => { pending.delete(field); return saveDraft(field, read()); }, 700);
+  savers[field] = save;
   return () => { pending.set(field, read); setSaved(field, 'Saving draft…'); save(); };
+}
+/** Saves a waiting draft now (before an explicit save, so its note cannot arrive after). */
+async function settleDraft(field) {
+  if (savers[field] && pending.has(field)) await savers[field].flush();
 }
 function flushDrafts() {
   for (const [field, read] of pending) saveDraft(field, read(), true);
@@ -334,6 +340,7 @@ function readFindings() {
 }
 async function saveFindings() {
   clearErrors($('#findings-form'));
+  await settleDraft('findings');
   const f = readFindings();
   const findings = CATS.flatMap(([key]) => f[key].split('\n').map((t) => t.trim()).filter(Boolean).map((text) => ({ category: key, text })));
   try {
@@ -594,6 +601,7 @@ async function main() {
     return;
   }
   if (phase() === 'submitted' || phase() === 'graded') { location.replace(`/debrief/${encodeURIComponent(id)}`); return; }
+  if (enc.practice) notice(notices, 'info', 'Play-test: a practice encounter. It is graded for the debrief but never counts towards progress.');
   if (committed() && !enc.recommendation) await loadRecommendation();
   render();
 }

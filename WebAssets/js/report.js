@@ -48,10 +48,10 @@ function drawHeatmap(container, data) {
     container.appendChild(el("p", "No trainees in this cohort yet.", "muted"));
     return;
   }
-  const cell = 34;
-  const left = 170;
-  const top = 150;
-  const width = left + competencies.length * cell + 10;
+  const cell = 36;
+  const left = 190;
+  const top = 200;
+  const width = left + competencies.length * cell + 150;
   const height = top + rows.length * cell + 10;
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, role: "img" }, container);
   const title = svg("title", {}, chart);
@@ -59,13 +59,14 @@ function drawHeatmap(container, data) {
 
   competencies.forEach((competency, column) => {
     const x = left + column * cell + cell / 2;
-    label(chart, x, top - 8, competency.name, {
-      transform: `rotate(-55 ${x} ${top - 8})`, "font-size": 11,
-    });
+    const name = competency.name.length > 34 ? `${competency.name.slice(0, 33)}…` : competency.name;
+    const text = label(chart, x, top - 8, name, { transform: `rotate(-55 ${x} ${top - 8})`, "font-size": 11 });
+    svg("title", {}, text).textContent = competency.name;
   });
   rows.forEach((row, index) => {
     const y = top + index * cell;
-    label(chart, left - 8, y + cell / 2 + 4, row.displayName, { "text-anchor": "end", "font-size": 12 });
+    const who = row.displayName.length > 28 ? `${row.displayName.slice(0, 27)}…` : row.displayName;
+    label(chart, left - 8, y + cell / 2 + 4, who, { "text-anchor": "end", "font-size": 12 });
     row.mastery.forEach((mastery, column) => {
       const x = left + column * cell;
       const attempts = row.attempts[column];
@@ -177,7 +178,7 @@ function fillTrainees(table, data) {
     row.appendChild(el("td", day(trainee.lastActivity)));
     const path = trainee.path;
     row.appendChild(el("td", path ? `${path.completedScenarios} of ${path.totalScenarios} (${percent(path.share)})` : "–"));
-    row.appendChild(el("td", path?.nextModule ?? (path ? "done" : "–")));
+    row.appendChild(el("td", path ? (path.nextModuleTitle ?? "Path complete") : "–"));
     const bias = trainee.automationBias;
     row.appendChild(el("td", `${bias.commission} of ${bias.unsoundSeen}`, "number"));
     row.appendChild(el("td", `${bias.overRejection} of ${bias.soundSeen}`, "number"));
@@ -212,6 +213,11 @@ async function main() {
     const response = await fetch(`/api/instructor/analytics/cohorts/${encodeURIComponent(id)}${suffix}`, {
       headers: { Accept: "application/json" }, credentials: "same-origin",
     });
+    if (response.status === 401) {
+      // Like every page: sign in, then come back here.
+      location.replace(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+      return;
+    }
     const body = await response.json();
     if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
     data = body;

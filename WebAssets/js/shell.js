@@ -7,6 +7,7 @@ const links = [
   { href: '/library', text: 'Case library', roles: ['trainee', 'instructor', 'admin'] },
   { href: '/progress', text: 'My progress', roles: ['trainee', 'instructor', 'admin'] },
   { href: '/instructor', text: 'My cohorts', roles: ['instructor', 'admin'] },
+  { href: '/authoring', text: 'Scenarios', roles: ['instructor', 'admin'] },
   { href: '/admin', text: 'Administration', roles: ['admin'] },
 ];
 

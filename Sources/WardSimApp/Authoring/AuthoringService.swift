@@ -25,7 +25,12 @@ struct AuthoringService: Sendable {
         let listings = try database.read { db in try ScenarioCatalogRepository(db).allVersions() }
         return Dictionary(grouping: listings, by: \.scenarioID).values
             .map { ScenarioSummaryView(versions: $0.sorted { $0.version < $1.version }) }
-            .sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
+            .sorted { (Self.sortKey($0.title), $0.id) < (Self.sortKey($1.title), $1.id) }
+    }
+
+    /// Titles sort by their first letter or digit: `"Can you email…"` files under C.
+    static func sortKey(_ title: String) -> String {
+        String(title.lowercased().drop { !$0.isLetter && !$0.isNumber })
     }
 
     /// One scenario's versions and its newest document.

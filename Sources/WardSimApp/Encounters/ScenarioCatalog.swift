@@ -28,8 +28,9 @@ final class ScenarioCatalog: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // A read-only database is served as it is when it already records every shipped
-        // version (reads only); one that lacks a version cannot start. Asked once, here:
-        // `isReadOnly` takes the writer lock, which the transaction below already holds.
+        // version (reads only); one that lacks a version cannot start.
+        // Asked once, outside the transaction: `isReadOnly` takes the writer's lock, which
+        // the transaction below already holds (asking inside it deadlocks the start).
         let readOnly = database.isReadOnly
         func record<T>(_ body: (Database) throws -> T) throws -> T {
             if readOnly { return try database.read(body) }

@@ -4,7 +4,9 @@ import WardSimStore
 
 extension RouteTable {
     /// Instructor analytics: per scenario (over the instructor's cohorts; every cohort
-    /// for administrators) and per cohort (only a cohort the instructor teaches).
+    /// for administrators) and per cohort (only a cohort the instructor teaches). The
+    /// printable cohort report page (`/instructor/reports/cohort/{id}`) is a page shell
+    /// like the others (`RouteTable.pages`); its data comes from the cohort route here.
     mutating func addAnalyticsRoutes(_ app: WardSimApplication) {
         let reports = app.reports
 
@@ -24,15 +26,6 @@ extension RouteTable {
                 }
             }
             return .json(try reports.cohortAnalytics(id, since: since, pathID: request.query["path"]))
-        }
-
-        add(.get, "/instructor/reports/cohort/{id}", .instructor) { request, context in
-            guard let id = Int64(request.parameter("id")) else { throw HTTPError.notFound("No such cohort.") }
-            try reports.authorizeCohort(id, for: try context.requireUser())
-            guard let page = app.assets?.response(for: "report.html", request: request) else {
-                throw HTTPError.notFound("The report page is not installed (WebAssets/report.html).")
-            }
-            return page
         }
     }
 }

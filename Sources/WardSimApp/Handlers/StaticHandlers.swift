@@ -12,7 +12,10 @@ extension RouteTable {
         ("/debrief/{id}", "debrief.html"),
         ("/progress", "progress.html"),
         ("/instructor", "instructor.html"),
+        ("/instructor/reports/cohort/{id}", "report.html"),
         ("/admin", "admin.html"),
+        ("/authoring", "authoring.html"),
+        ("/authoring/{id}", "authoring.html"),
     ]
 
     /// The web app's pages and its files from `WebAssets/` under `/assets/`.

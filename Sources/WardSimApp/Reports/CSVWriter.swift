@@ -81,8 +81,10 @@ struct CSVWriter {
         }
         line.append("\"")
         if guarded { line.append("'") }
-        for character in value {
-            if character == "\"" { line.append("\"\"") } else { line.append(character) }
+        if value.utf8.contains(UInt8(ascii: "\"")) {
+            line.append(value.replacingOccurrences(of: "\"", with: "\"\""))
+        } else {
+            line.append(value)
         }
         line.append("\"")
     }

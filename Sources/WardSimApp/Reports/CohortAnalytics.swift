@@ -75,6 +75,7 @@ struct CohortAnalytics: Encodable, Equatable {
         var share: Double
         /// The first module, in path order, with a scenario not yet completed.
         var nextModule: String?
+        var nextModuleTitle: String?
     }
 
     struct TraineeRow: Encodable, Equatable {
@@ -213,9 +214,10 @@ struct CohortAnalytics: Encodable, Equatable {
     static func progress(on path: LearningPath, _ completed: Set<String>) -> PathProgress {
         let scenarios = Set(path.modules.flatMap(\.scenarios))
         let done = scenarios.intersection(completed).count
+        let next = path.modules.first { !Set($0.scenarios).isSubset(of: completed) }
         return PathProgress(
             completedScenarios: done, totalScenarios: scenarios.count,
             share: scenarios.isEmpty ? 0 : MasteryReport.rounded(Double(done) / Double(scenarios.count)),
-            nextModule: path.modules.first { !Set($0.scenarios).isSubset(of: completed) }?.id)
+            nextModule: next?.id, nextModuleTitle: next?.title)
     }
 }

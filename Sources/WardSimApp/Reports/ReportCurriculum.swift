@@ -1,39 +1,24 @@
-import Foundation
 import WardSimCore
 
-/// Reads `Curriculum/` (competencies, levels and the mastery model, learning paths) for
-/// reports and analytics.
+/// Reads `Curriculum/` for `wardsim export`, which has no server (and so no loaded
+/// library) behind it. The server uses the curriculum it validated at start.
 ///
-/// A seam like `ReportMastery`: the scenario-library work brings the validated loader
-/// to WardSimCore; when it lands, `load` calls it. Until then this decodes the three
-/// documented files (Curriculum/README.md) with the Core types' own `Codable`.
+/// Validation is WardSimCore's own (`ContentValidator`), so the export accepts exactly
+/// the curricula the server does, with the same messages.
 enum ReportCurriculum {
-    struct LoadError: Error, CustomStringConvertible {
-        let description: String
-    }
-
     static func load(folder: String) throws -> Curriculum {
-        struct Competencies: Decodable { let competencies: [Competency] }
-        struct Levels: Decodable {
-            let levels: [MasteryLevel]
-            let model: MasteryModelParameters
+        let found = ContentFiles.folder(folder)
+        let report = ContentValidator().validate(found.files)
+        let problems = found.problems + report.problems
+        guard problems.isEmpty, let curriculum = report.curriculum else {
+            throw LibraryError(
+                problems: problems.isEmpty
+                    ? [
+                        ValidationProblem(
+                            file: folder, path: .root,
+                            message: "no curriculum (competencies.json, levels.json and paths.json) in this folder")
+                    ] : problems)
         }
-        struct Paths: Decodable { let paths: [LearningPath] }
-
-        func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw LoadError(description: "cannot read \(path) (is --curriculum the Curriculum folder?)")
-            }
-            do {
-                return try JSONDecoder().decode(T.self, from: data)
-            } catch {
-                throw LoadError(description: "\(path) is not a valid curriculum file: \(error)")
-            }
-        }
-        let levels = try decode(Levels.self, "levels.json")
-        return Curriculum(
-            competencies: try decode(Competencies.self, "competencies.json").competencies, levels: levels.levels,
-            model: levels.model, paths: try decode(Paths.self, "paths.json").paths)
+        return curriculum
     }
 }

@@ -16,30 +16,15 @@ import WardSimStore
 /// download instead of saving a truncated file that looks whole.
 final class ReportService: Sendable {
     let database: DatabasePool
-    private let loaded: Result<Curriculum, ReportCurriculum.LoadError>
+    let curriculum: Curriculum
 
     /// Queued bytes above which the producer waits for the client.
     static let highWaterMark = 256 << 10
     static let chunkSize = 64 << 10
 
-    init(database: DatabasePool, curriculumPath: String) {
+    init(database: DatabasePool, curriculum: Curriculum) {
         self.database = database
-        do {
-            loaded = .success(try ReportCurriculum.load(folder: curriculumPath))
-        } catch let error as ReportCurriculum.LoadError {
-            loaded = .failure(error)
-        } catch {
-            loaded = .failure(ReportCurriculum.LoadError(description: "\(error)"))
-        }
-    }
-
-    /// The curriculum, or 503 when it could not be read at start.
-    func curriculum() throws -> Curriculum {
-        switch loaded {
-        case .success(let curriculum): return curriculum
-        case .failure(let error):
-            throw HTTPError(503, "Reports are unavailable: the curriculum could not be read (\(error.description)).")
-        }
+        self.curriculum = curriculum
     }
 
     // MARK: - Scope
@@ -89,7 +74,7 @@ final class ReportService: Sendable {
 
     /// A streamed download of `request`, named `filename`.
     func download(_ request: ExportRequest, filename: String) throws -> Response {
-        let exporter = ReportExporter(curriculum: try curriculum())
+        let exporter = ReportExporter(curriculum: curriculum)
         let stream = EventStream()
         var headers = HTTPHeaders()
         headers.set("Content-Type", request.contentType)
@@ -98,7 +83,8 @@ final class ReportService: Sendable {
         let database = self.database
         let thread = Thread {
             let output = ChunkedOutput(chunkSize: Self.chunkSize) { chunk in
-                guard !stream.isCancelled else { throw ClientGone() }
+                // The client left, or the server is shutting down: stop reading rows.
+                guard !stream.isCancelled, !stream.isFinished else { throw ClientGone() }
                 stream.write(chunk)
                 stream.waitForSpace(below: Self.highWaterMark)
             }
@@ -125,14 +111,12 @@ final class ReportService: Sendable {
     // MARK: - Analytics
 
     func scenarioAnalytics(_ scenarioID: String, filter: ReportFilter) throws -> ScenarioAnalytics {
-        let curriculum = try curriculum()
         let data = try database.read { try ScenarioAnalyticsQuery($0).load(scenarioID: scenarioID, filter: filter) }
         guard data.title != nil || data.attempts > 0 else { throw HTTPError.notFound("No scenario '\(scenarioID)'.") }
         return ScenarioAnalytics(data: data, curriculum: curriculum)
     }
 
     func cohortAnalytics(_ cohortID: Int64, since: Date?, pathID: String?) throws -> CohortAnalytics {
-        let curriculum = try curriculum()
         let filter = ReportFilter(cohortIDs: [cohortID], since: since)
         return try database.read { db in
             guard let data = try CohortAnalyticsQuery(db).load(cohortID: cohortID, filter: filter) else {

@@ -4,7 +4,8 @@
 /// export of 100,000 encounters holds one row at a time. Competency scores are pivoted
 /// in SQL (one indexed look-up per competency) and the report JSON is read with
 /// SQLite's JSON functions, which parse each report once per row; Swift never decodes
-/// the report. Practice encounters (author play-tests) are left out.
+/// the report. Practice encounters (author play-tests) are left out. Report fields are
+/// read where `GradeReportPaths` says.
 ///
 /// ```swift
 /// try AttemptsQuery(db).forEach(competencyIDs: ["history-taking"], filter: ReportFilter()) { attempt in
@@ -88,7 +89,8 @@ public struct AttemptsQuery {
                    g.report ->> '$.automationBias.switchedCorrectToIncorrect',
                    g.report ->> '$.automationBias.switchedIncorrectToCorrect',
                    json_type(g.report, '$.automationBias') = 'object',
-                   g.report ->> '$.ai.sound', g.report ->> '$.ai.decision', g.report ->> '$.diagnosis.correct'\(scoreColumns)
+                   \(GradeReportPaths.aiSound("g.report")), \(GradeReportPaths.aiDecision("g.report")),
+                   \(GradeReportPaths.diagnosisCorrect("g.report"))\(scoreColumns)
             FROM grades g
             JOIN encounters e ON e.id = g.encounter_id
             JOIN users u ON u.id = g.user_id

@@ -1,7 +1,7 @@
 /// The per-trainee automation-bias counts and completed scenarios of one cohort.
 ///
-/// Counts come from the grade report's `ai.sound` and `automationBias` flags (see
-/// docs/api.md); a report without them counts for neither side.
+/// Counts come from the grade report's soundness of the AI and its `automationBias`
+/// flags (`GradeReportPaths`); a report without them counts for neither side.
 public struct CohortAnalyticsQuery {
     let db: Database
 
@@ -21,8 +21,8 @@ public struct CohortAnalyticsQuery {
             """
             SELECT u.id, u.username, u.display_name,
                    COUNT(g.encounter_id) AS graded,
-                   COALESCE(SUM((g.report ->> '$.ai.sound') = 0), 0) AS unsound,
-                   COALESCE(SUM((g.report ->> '$.ai.sound') = 1), 0) AS sound,
+                   COALESCE(SUM((\(GradeReportPaths.aiSound("g.report"))) = 0), 0) AS unsound,
+                   COALESCE(SUM((\(GradeReportPaths.aiSound("g.report"))) = 1), 0) AS sound,
                    COALESCE(SUM((g.report ->> '$.automationBias.commission') = 1), 0) AS commission,
                    COALESCE(SUM((g.report ->> '$.automationBias.overRejection') = 1), 0) AS over_rejection,
                    COALESCE(SUM((g.report ->> '$.automationBias.switchedCorrectToIncorrect') = 1), 0) AS to_incorrect,

@@ -1,10 +1,11 @@
 /// The aggregates of `ScenarioAnalyticsData`, computed in SQL over the graded,
 /// non-practice encounters of one scenario (every version) by the users in the filter.
 ///
-/// The grade report is read with SQLite's JSON functions against the documented debrief
-/// shape (docs/api.md): `facts.missed[]` with `critical`, `investigations.unnecessary[]`,
-/// `diagnosis.correct`, `ai.sound` and `ai.decision`. Keys a report lacks count as
-/// absent, never as false.
+/// The grade report is read with SQLite's JSON functions where `GradeReportPaths` says
+/// (the documented debrief shape, else the engine's stored one): missed facts with
+/// `critical`, unnecessary investigations, whether the diagnosis was right, and whether
+/// the AI was sound and what the trainee decided. Keys a report lacks count as absent,
+/// never as false.
 public struct ScenarioAnalyticsQuery {
     let db: Database
 
@@ -31,8 +32,8 @@ public struct ScenarioAnalyticsQuery {
             \(scope)
             SELECT COUNT(*) AS attempts, COUNT(DISTINCT user_id) AS trainees, COALESCE(SUM(overall), 0) AS total,
                    COALESCE(SUM(overall * overall), 0) AS squares,
-                   SUM((report ->> '$.diagnosis.correct') IS NOT NULL) AS judged,
-                   SUM((report ->> '$.diagnosis.correct') = 1) AS correct
+                   SUM((\(GradeReportPaths.diagnosisCorrect("report"))) IS NOT NULL) AS judged,
+                   SUM((\(GradeReportPaths.diagnosisCorrect("report"))) = 1) AS correct
             FROM scoped
             """, arguments)
         {
@@ -61,7 +62,7 @@ public struct ScenarioAnalyticsQuery {
             SELECT f.value ->> '$.id' AS id, MAX(f.value ->> '$.answer') AS label,
                    MAX(f.value ->> '$.exampleQuestion') AS hint, MAX(COALESCE(f.value ->> '$.redFlag', 0)) AS red,
                    COUNT(DISTINCT scoped.encounter_id) AS n
-            FROM scoped, json_each(\(Self.validReport), '$.facts.missed') f
+            FROM scoped, json_each(\(GradeReportPaths.missedFacts(Self.validReport))) f
             WHERE (f.value ->> '$.critical') = 1 AND (f.value ->> '$.id') IS NOT NULL
             GROUP BY id ORDER BY n DESC, id LIMIT \(Self.tallyLimit)
             """, arguments
@@ -77,7 +78,7 @@ public struct ScenarioAnalyticsQuery {
             \(scope)
             SELECT i.value ->> '$.id' AS id, MAX(i.value ->> '$.label') AS label,
                    COUNT(DISTINCT scoped.encounter_id) AS n
-            FROM scoped, json_each(\(Self.validReport), '$.investigations.unnecessary') i
+            FROM scoped, json_each(\(GradeReportPaths.unnecessaryInvestigations(Self.validReport))) i
             WHERE (i.value ->> '$.id') IS NOT NULL
             GROUP BY id ORDER BY n DESC, id LIMIT \(Self.tallyLimit)
             """, arguments
@@ -89,10 +90,11 @@ public struct ScenarioAnalyticsQuery {
         try db.forEachRow(
             """
             \(scope)
-            SELECT CASE report ->> '$.ai.sound' WHEN 1 THEN 'sound' ELSE 'unsound' END AS sound,
-                   report ->> '$.ai.decision' AS decision, COUNT(*) AS n
+            SELECT CASE \(GradeReportPaths.aiSound("report")) WHEN 1 THEN 'sound' ELSE 'unsound' END AS sound,
+                   \(GradeReportPaths.aiDecision("report")) AS decision, COUNT(*) AS n
             FROM scoped
-            WHERE (report ->> '$.ai.sound') IS NOT NULL AND (report ->> '$.ai.decision') IS NOT NULL
+            WHERE (\(GradeReportPaths.aiSound("report"))) IS NOT NULL
+              AND (\(GradeReportPaths.aiDecision("report"))) IS NOT NULL
             GROUP BY 1, 2
             """, arguments
         ) { row in

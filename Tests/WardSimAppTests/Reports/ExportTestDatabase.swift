@@ -7,7 +7,9 @@ import WardSimStore
 /// A temporary database seeded with a small, awkward cohort: names with commas, quotes,
 /// accents and formula triggers, a report without `automationBias`, a practice
 /// encounter, and the README's worked mastery example.
-final class ExportTestDatabase {
+final class ExportTestDatabase: @unchecked Sendable {
+    // Seeded in init, then only read (the pool locks its own connections); a test hands
+    // it to one worker thread at a time.
     let directory: URL
     let pool: DatabasePool
     let curriculum: Curriculum

@@ -1,17 +1,29 @@
 import Foundation
 import Testing
 import WardSimHTTP
-import WardSimLLM
 import WardSimStore
 
 @testable import WardSimApp
 
+/// The push blocks its thread while libcurl works (as in the CLI), so each test runs it
+/// off the cooperative pool (`offPool`), which delivers the replies.
 @Suite("LRS push")
 struct LRSPushTests {
     /// A push of the test database's statements into `receiver`, with the database ledger.
     static func push(
         _ database: ExportTestDatabase, to url: String, batchSize: Int = 4, credentials: LRSCredentials? = nil,
-        transport: any StatementTransport = CurlStatementTransport(timeoutSeconds: 10), sleeps: Box<[Double]> = Box([])
+        transport: any StatementTransport = CurlStatementTransport(), sleeps: Box<[Double]> = Box([])
+    ) async throws -> LRSPush.Summary {
+        try await offPool {
+            try pushNow(
+                database, to: url, batchSize: batchSize, credentials: credentials, transport: transport, sleeps: sleeps
+            ).summary
+        }
+    }
+
+    static func pushNow(
+        _ database: ExportTestDatabase, to url: String, batchSize: Int, credentials: LRSCredentials?,
+        transport: any StatementTransport, sleeps: Box<[Double]>
     ) throws -> LRSPush {
         let pool = database.pool
         let ledger = LRSLedger(
@@ -36,22 +48,22 @@ struct LRSPushTests {
     }
 
     final class Box<T>: @unchecked Sendable {
-        // Used from the test's own thread only.
+        // Written by one push thread at a time, read after it finished.
         var value: T
         init(_ value: T) { self.value = value }
     }
 
-    @Test func retriesA503AndDeliversEveryStatementOnceWithTheVersionHeader() throws {
+    @Test func retriesA503AndDeliversEveryStatementOnceWithTheVersionHeader() async throws {
         let database = try ExportTestDatabase()
         let receiver = try LRSReceiver(failures: [503])
         let sleeps = Box<[Double]>([])
-        let push = try Self.push(
+        let summary = try await Self.push(
             database, to: receiver.url, credentials: LRSCredentials(user: "wardsim", password: "s3cret pass"),
             sleeps: sleeps)
         let ids = receiver.statementIDs
         #expect(ids.count == 13)
         #expect(Set(ids).count == ids.count, "no statement was delivered twice")
-        #expect(push.summary.sent == 13 && push.summary.retries == 1)
+        #expect(summary.sent == 13 && summary.retries == 1)
         #expect(sleeps.value.count == 1, "one back-off after the 503")
         // The failed attempt and its retry carried the same batch.
         #expect(receiver.batchSizes.prefix(2) == [4, 4])
@@ -62,48 +74,53 @@ struct LRSPushTests {
         }
     }
 
-    @Test func aSecondPushSendsNothingAlreadyAcknowledged() throws {
+    @Test func aSecondPushSendsNothingAlreadyAcknowledged() async throws {
         let database = try ExportTestDatabase()
         let receiver = try LRSReceiver()
-        _ = try Self.push(database, to: receiver.url)
+        _ = try await Self.push(database, to: receiver.url)
         #expect(receiver.statementIDs.count == 13)
-        let again = try Self.push(database, to: receiver.url)
-        #expect(again.summary.sent == 0 && again.summary.alreadySent == 13)
+        let again = try await Self.push(database, to: receiver.url)
+        #expect(again.sent == 0 && again.alreadySent == 13)
         #expect(receiver.statementIDs.count == 13)
 
         // New work goes out on the next push, and only it.
         try ReportFixtures.encounter(
             database.pool, "e6", user: database.ids["cy"]!, scenario: database.ids["chest"]!,
             started: "2026-03-05T09:00:00Z", overall: 0.9, scores: [("history-taking", 0.9)])
-        let third = try Self.push(database, to: receiver.url)
-        #expect(third.summary.sent == 2)
+        let third = try await Self.push(database, to: receiver.url)
+        #expect(third.sent == 2)
         #expect(Set(receiver.statementIDs).count == receiver.statementIDs.count)
     }
 
-    @Test func anInterruptedPushResumesWithoutResending() throws {
+    @Test func anInterruptedPushResumesWithoutResending() async throws {
         let database = try ExportTestDatabase()
         // Every attempt at the third batch fails: the push stops after two batches.
         let receiver = try LRSReceiver()
         struct Flaky: StatementTransport {
-            let real = CurlStatementTransport(timeoutSeconds: 10)
+            struct Reset: Error {}
+            let real = CurlStatementTransport()
             let calls = Counter()
-            func post(url: String, headers: [(name: String, value: String)], body: Data) throws -> HTTPPost.Reply {
-                if calls.next() >= 3 { throw HTTPPost.TransportError(description: "connection reset") }
+            func post(url: String, headers: [(name: String, value: String)], body: Data) throws
+                -> StatementTransportReply
+            {
+                if calls.next() >= 3 { throw Reset() }
                 return try real.post(url: url, headers: headers, body: body)
             }
         }
-        #expect(throws: LRSPush.Failure.self) { _ = try Self.push(database, to: receiver.url, transport: Flaky()) }
+        await #expect(throws: LRSPush.Failure.self) {
+            _ = try await Self.push(database, to: receiver.url, transport: Flaky())
+        }
         #expect(receiver.statementIDs.count == 8)
-        let resumed = try Self.push(database, to: receiver.url)
-        #expect(resumed.summary.alreadySent == 8 && resumed.summary.sent == 5)
+        let resumed = try await Self.push(database, to: receiver.url)
+        #expect(resumed.alreadySent == 8 && resumed.sent == 5)
         #expect(Set(receiver.statementIDs).count == 13 && receiver.statementIDs.count == 13)
     }
 
-    @Test func aRefusalStopsAtOnceAndNamesTheCause() throws {
+    @Test func aRefusalStopsAtOnceAndNamesTheCause() async throws {
         let database = try ExportTestDatabase()
         let receiver = try LRSReceiver(failures: [401])
-        #expect {
-            _ = try Self.push(database, to: receiver.url)
+        await #expect {
+            _ = try await Self.push(database, to: receiver.url)
         } throws: { error in
             String(describing: error).contains("HTTP 401") && String(describing: error).contains("WARDSIM_LRS_USER")
         }
@@ -120,16 +137,19 @@ struct LRSPushTests {
             !ExportCommand.configuration.options.contains { $0.name.contains("password") || $0.name.contains("user") })
     }
 
-    @Test func theExportCommandPushesToTheLRS() throws {
+    @Test func theExportCommandPushesToTheLRS() async throws {
         let database = try ExportTestDatabase()
         let receiver = try LRSReceiver()
         let path = database.directory.appendingPathComponent("w.sqlite").path
-        let code = CommandRunner.run(
-            WardSimCommand.self,
-            arguments: [
-                "export", "--db", path, "--format", "xapi", "--lrs-url", receiver.url, "--batch", "5", "--quiet",
-                "--curriculum", ExportTestDatabase.curriculumPath,
-            ])
+        let url = receiver.url
+        let code = try await offPool {
+            CommandRunner.run(
+                WardSimCommand.self,
+                arguments: [
+                    "export", "--db", path, "--format", "xapi", "--lrs-url", url, "--batch", "5", "--quiet",
+                    "--curriculum", ExportTestDatabase.curriculumPath,
+                ])
+        }
         #expect(code == 0)
         #expect(receiver.statementIDs.count == 13 && receiver.batchSizes == [5, 5, 3])
         #expect(

@@ -3,7 +3,7 @@ import WardSimCore
 
 @testable import WardSimApp
 
-@Suite("Report mastery (seam until Core's MasteryModel lands)")
+@Suite("Report mastery (through Core's MasteryModel)")
 struct ReportMasteryTests {
     let mastery = ReportMastery(curriculum: try! ReportCurriculum.load(folder: ExportTestDatabase.curriculumPath))
 

@@ -164,3 +164,61 @@ struct ReportQueriesTests {
         #expect(one == ["a", "b"] && two.isEmpty)
     }
 }
+
+@Suite("Report queries on the engine's stored report")
+struct EngineReportShapeTests {
+    /// The shape `GradeReport` is stored in (WardSimCore/Grading), which names the
+    /// documented debrief's fields differently.
+    static var engineReport: [String: Any] {
+        [
+            "history": [
+                "elicitedFactIds": [] as [Any], "elicited": [] as [Any],
+                "missed": [
+                    [
+                        "id": "onset", "critical": true, "redFlag": true, "answer": "An hour ago",
+                        "exampleQuestion": "When?",
+                    ]
+                ],
+            ],
+            "investigations": [
+                "neededOrdered": [] as [Any], "neededMissed": [] as [Any],
+                "unnecessaryOrdered": [["id": "ct", "label": "CT head", "cost": 100]], "totalCost": 100,
+                "elapsedMinutes": 5,
+            ],
+            "diagnosis": ["final": ["text": "STEMI", "correct": true], "accepted": ["STEMI"]],
+            "appraisal": [
+                "recommendationId": "r1", "sound": false, "decision": "modify", "expectedDecision": "reject",
+            ],
+            "automationBias": [
+                "appraised": true, "recommendationSound": false, "commission": false, "overRejection": false,
+                "switchedCorrectToIncorrect": true, "switchedIncorrectToCorrect": false,
+            ],
+        ]
+    }
+
+    @Test func attemptsAndAnalyticsReadTheStoredShape() throws {
+        let database = try TemporaryDatabase()
+        let seed = ReportSeed(pool: database.pool)
+        let user = try seed.user("ana")
+        let chest = try seed.scenario("chest")
+        try seed.encounter(
+            "e1", user: user, scenario: chest, started: ReportSeed.date("2026-02-01T09:00:00Z"), overall: 0.5,
+            scores: [("history-taking", 0.5)], report: Self.engineReport)
+        var attempts: [AttemptRecord] = []
+        try database.pool.read { db in
+            try AttemptsQuery(db).forEach(competencyIDs: ["history-taking"], filter: ReportFilter()) {
+                attempts.append($0)
+            }
+        }
+        #expect(attempts.first?.aiSound == false && attempts.first?.aiDecision == "modify")
+        #expect(attempts.first?.diagnosisCorrect == true)
+        #expect(attempts.first?.automationBias?.switchedCorrectToIncorrect == true)
+        let data = try database.pool.read {
+            try ScenarioAnalyticsQuery($0).load(scenarioID: "chest", filter: ReportFilter())
+        }
+        #expect(data.missedCriticalFacts.map(\.id) == ["onset"] && data.missedCriticalFacts[0].redFlag)
+        #expect(data.unnecessaryInvestigations.map(\.label) == ["CT head"])
+        #expect(data.diagnosisJudged == 1 && data.diagnosisCorrect == 1)
+        #expect(data.aiDecisions == ["unsound|modify": 1])
+    }
+}
