@@ -5,7 +5,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
-.PHONY: run build release test test-swift test-browser test-api test-crash lint format test-llm bench clean
+.PHONY: run build release test test-browser test-reliability lint format test-llm bench clean
 
 ## run: install what is missing, build for release, serve on http://127.0.0.1:8080
 run: release
@@ -24,6 +24,14 @@ build:
 ## test: every test — lint, Swift unit and live-server tests, scenario validation, browser and API tests
 test:
 	scripts/test
+
+## test-browser: journeys in a real Chromium (Selenium + axe), screenshots in test-output/
+test-browser:
+	scripts/test-python Tests/browser
+
+## test-reliability: kill -9, backup under load, LLM faults, bad files, schemathesis
+test-reliability:
+	scripts/test-python Tests/reliability
 
 lint:
 	swift format lint --strict --recursive Sources Tests

@@ -43,6 +43,18 @@ class Conn:
         self.cookie = self.csrf = None
 
     async def request(self, method, path, body=None):
+        # Like a browser: a kept-alive connection the server has since closed (its idle
+        # timeout is 30 s) is reopened once and the request sent again.
+        reused = self.writer is not None
+        try:
+            return await self._request(method, path, body)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            if not reused:
+                raise
+            self.writer = None
+            return await self._request(method, path, body)
+
+    async def _request(self, method, path, body=None):
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
         data = json.dumps(body).encode() if body is not None else b""
@@ -183,7 +195,9 @@ def startup_with(count: int, work: Path) -> tuple[float, float]:
     shutil.copytree(ROOT / "Scenarios" / "defaults", folder / "defaults")
     for schema in (ROOT / "Scenarios").glob("*.schema.json"):
         shutil.copy(schema, folder / schema.name)
-    for i in range(count):
+    for original in shipped:  # the curriculum's learning paths name the shipped ids
+        shutil.copy(original, folder / original.name)
+    for i in range(count - len(shipped)):
         doc = json.loads(shipped[i % len(shipped)].read_text())
         doc["id"] = f"{doc['id']}-copy{i}"
         doc["title"] = f"{doc['title']} ({i})"

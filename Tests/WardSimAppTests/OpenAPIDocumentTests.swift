@@ -248,6 +248,51 @@ struct OpenAPIDocumentTests {
         contract.check(try await admin.request("POST", "/api/auth/logout"), "post", "/api/auth/logout", expecting: 204)
         #expect(contract.checked >= 20)
     }
+
+    @Test func theAuthoringRoutesAnswerAsDocumented() async throws {
+        let app = try TestApp()
+        let contract = try Contract()
+        let author = try await app.signedInClient("author", role: .instructor)
+        let a = "/api/authoring/scenarios"
+        var draft = try AuthoringFixtures.draft("documented-case")
+
+        contract.check(
+            try await author.request("POST", "/api/authoring/validate", json: draft), "post", "/api/authoring/validate")
+        contract.check(try await author.request("POST", a, json: draft), "post", a, expecting: 201)
+        contract.check(try await author.request("POST", a, json: draft), "post", a, expecting: 409)
+        contract.check(try await author.request("POST", a, json: ["id": 3]), "post", a, expecting: 422)
+        draft["title"] = "Epigastric discomfort after a large meal"
+        contract.check(try await author.request("PUT", a + "/documented-case", json: draft), "put", a + "/{id}")
+        contract.check(try await author.request("GET", a), "get", a)
+        contract.check(try await author.request("GET", a + "/documented-case"), "get", a + "/{id}")
+        contract.check(
+            try await author.request("GET", a + "/documented-case/versions/1"), "get", a + "/{id}/versions/{version}")
+        contract.check(
+            try await author.request("GET", a + "/documented-case/diff?from=1&to=2"), "get", a + "/{id}/diff")
+        contract.check(try await author.request("GET", a + "/documented-case/export"), "get", a + "/{id}/export")
+        contract.check(
+            try await author.request(
+                "POST", a + "/documented-case/try", json: ["question": "When did the pain start?"]),
+            "post", a + "/{id}/try")
+        contract.check(
+            try await author.request("POST", a + "/documented-case/playtest"), "post", a + "/{id}/playtest",
+            expecting: 201)
+        contract.check(
+            try await author.request("POST", a + "/documented-case/publish", json: ["version": 2]), "post",
+            a + "/{id}/publish")
+        contract.check(try await author.request("POST", a + "/documented-case/archive"), "post", a + "/{id}/archive")
+        contract.check(
+            try await author.request("POST", a + "/documented-case/archive"), "post", a + "/{id}/archive",
+            expecting: 409)
+        draft["id"] = "imported-case"
+        contract.check(
+            try await author.request("POST", a + "/import", json: draft), "post", a + "/import", expecting: 201)
+        let agentClinic = try await author.request(
+            "POST", "/api/authoring/import/agentclinic", body: Data("{not a case}\n".utf8),
+            headers: ["Content-Type": "application/x-ndjson"])
+        contract.check(agentClinic, "post", "/api/authoring/import/agentclinic")
+        #expect(contract.checked >= 17)
+    }
 }
 
 /// The documented answers, and a check of live replies against them.

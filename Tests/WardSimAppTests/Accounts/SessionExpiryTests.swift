@@ -5,6 +5,8 @@ import Testing
 struct SessionExpiryTests {
     @Test func idleSessionsEndAfterTheIdleTimeout() async throws {
         let app = try TestApp { $0.sessionIdleMinutes = 30 }
+        // Frozen: on a loaded machine real seconds between steps must not count.
+        app.clock.freeze()
         try app.createUser("ana", role: .trainee)
         try await app.client.signIn("ana")
 
@@ -23,6 +25,8 @@ struct SessionExpiryTests {
             $0.sessionIdleMinutes = 30
             $0.sessionAbsoluteHours = 12
         }
+        // Frozen: on a loaded machine real seconds between steps must not count.
+        app.clock.freeze()
         try app.createUser("ana", role: .trainee)
         try await app.client.signIn("ana")
         // Busy all shift: a request every 20 minutes for 11 h 40 min.
@@ -36,6 +40,8 @@ struct SessionExpiryTests {
 
     @Test func signingInAgainAfterExpiryWorks() async throws {
         let app = try TestApp()
+        // Frozen: on a loaded machine real seconds between steps must not count.
+        app.clock.freeze()
         try app.createUser("ana", role: .trainee)
         try await app.client.signIn("ana")
         app.clock.advance(by: 13 * 3600)
