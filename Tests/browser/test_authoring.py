@@ -123,6 +123,9 @@ def test_try_a_question_shows_the_facts_the_patient_would_disclose(server, brows
     browser.execute_script("document.getElementById('sec-facts').scrollIntoView()")
     shot(browser, "authoring-try")
     axe_check(browser, "authoring-try")
+    for section in ("ai", "key", "rubric"):
+        browser.execute_script(f"document.getElementById('sec-{section}').scrollIntoView()")
+        shot(browser, f"authoring-section-{section}")
 
 
 def test_the_raw_json_view_and_the_form_stay_in_step(server, browser):
@@ -247,3 +250,35 @@ def test_the_editor_works_with_the_keyboard_alone(server, browser):
     wait(browser).until(lambda d: "problems to fix" in d.find_element(By.ID, "validation").text
                         and d.find_element(By.ID, "save-error").is_displayed())
     assert browser.switch_to.active_element.tag_name in ("button", "input", "textarea")
+
+
+def test_files_and_agentclinic_cases_are_imported_from_the_list(server, browser, tmp_path):
+    server.require(*AUTHORING_ROUTES, "POST /api/authoring/scenarios/import", "POST /api/authoring/import/agentclinic")
+    instructor = server.create_user("instructor")
+    document = json.loads((ROOT / "Scenarios" / "chest-pain-inferior-stemi.json").read_text())
+    scenario_id = f"imported-{uuid.uuid4().hex[:6]}"
+    document.update(id=scenario_id, title="Burning chest pain after a curry", status="draft")
+    file = tmp_path / f"{scenario_id}.json"
+    file.write_text(json.dumps(document, indent=2))
+    sign_in(browser, instructor)
+    browser.get(f"{server.base_url}/authoring")
+    by_label(browser, "Scenario file (.json)").send_keys(str(file))
+    button(browser, "Import scenario").click()
+    wait(browser).until(lambda d: d.current_url.endswith(f"/authoring/{scenario_id}"))
+    visible(browser, "#f-title")
+    assert "Burning chest pain after a curry" in browser.find_element(By.ID, "page-title").text
+
+    cases = pathlib.Path(ROOT.parent / "shared" / "datasets" / "agentclinic" / "agentclinic_medqa.jsonl")
+    if not cases.exists():
+        return
+    lines = cases.read_text().splitlines()[100:102]
+    jsonl = tmp_path / "cases.jsonl"
+    jsonl.write_text("\n".join(lines) + "\n")
+    browser.get(f"{server.base_url}/authoring")
+    by_label(browser, "AgentClinic cases (.jsonl)").send_keys(str(jsonl))
+    button(browser, "Import cases").click()
+    report = visible(browser, "#agentclinic-report table", timeout=60)
+    assert report.text.count("Imported as a draft") + report.text.count("Already here") == 2
+    browser.execute_script("document.getElementById('agentclinic-report').scrollIntoView()")
+    shot(browser, "authoring-agentclinic-report")
+    axe_check(browser, "authoring-agentclinic-report")

@@ -186,13 +186,13 @@ export class ScenarioForm {
     details.addEventListener('toggle', () => {
       if (item && typeof item === 'object') { if (details.open) this.closed.delete(item); else this.closed.add(item); }
     });
-    const title = h('span', { class: 'item-title' }, label ? `: ${label}` : '');
+    const title = h('span', { class: 'item-title' }, label ? `— ${label}` : '');
     const summary = h('summary', {}, h('span', { class: 'item-name' }, name), title);
     details.append(summary);
     // Keep the summary's name in step as the author types the item's id or name.
     details.addEventListener('input', () => {
       const now = typeof item === 'object' && item !== null && field.title ? field.title(item) : '';
-      title.textContent = now ? `: ${now}` : '';
+      title.textContent = now ? `— ${now}` : '';
     });
     this.register(itemParts, details, summary);
     if (!item || typeof item !== 'object' || Array.isArray(item)) {

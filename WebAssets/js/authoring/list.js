@@ -111,7 +111,7 @@ function agentClinicPanel() {
   const report = h('div', { id: 'agentclinic-report', 'aria-live': 'polite' });
   const form = h('form', { 'aria-labelledby': 'agentclinic-title' },
     h('div', { class: 'field' }, h('label', { for: 'agentclinic-file' }, 'AgentClinic cases (.jsonl)'),
-      h('span', { class: 'hint', id: 'agentclinic-hint' }, 'One OSCE case per line, as in agentclinic_medqa.jsonl. Each case that validates becomes a draft without an AI recommendation; cases already imported are left alone.'),
+      h('span', { class: 'hint', id: 'agentclinic-hint' }, 'One OSCE case per line, as in agentclinic_medqa.jsonl. Each case that validates becomes a draft without an AI recommendation; cases already imported are left alone. Ids follow the line numbers (agentclinic-medqa-NNN), so import the whole file rather than a selection of its lines.'),
       input), h('div', { class: 'actions' }, go));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -120,7 +120,7 @@ function agentClinicPanel() {
     fill(report, h('p', { role: 'status' }, 'Importing… (a hundred cases take a few seconds)'));
     try {
       const textBody = await readFile(input);
-      const result = await api('POST', '/api/authoring/import/agentclinic', textBody, { headers: { 'Content-Type': 'application/x-ndjson' } });
+      const result = await api('POST', '/api/authoring/import/agentclinic', textBody, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
       fill(report, agentClinicReport(result));
     } catch (e) {
       fill(report);
