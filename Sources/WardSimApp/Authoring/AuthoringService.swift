@@ -122,8 +122,7 @@ struct AuthoringService: Sendable {
     /// version (what the author reviewed). 422 with every problem when the document does
     /// not meet the rules for published scenarios; 409 when it is already published.
     func publish(_ id: String, expectedVersion: Int?, by actor: AuditActor) throws -> SavedVersionView {
-        let (saved, row, scenario) = try database.writeTransaction {
-            db -> (SavedVersionView, Int64, Scenario) in
+        let saved = try database.writeTransaction { db in
             let versions = ScenarioVersionRepository(db)
             guard let latest = try versions.latest(scenarioID: id) else { throw AuthoringFailure.notFound(id) }
             if let expectedVersion, expectedVersion != latest.version {
@@ -140,6 +139,7 @@ struct AuthoringService: Sendable {
             case .valid(let valid): scenario = valid
             case .invalid(let problems): throw AuthoringFailure.invalid(problems, "nothing was published")
             }
+            // Trainees see it once `catalog.refresh` reads the committed change below.
             let stored = try versions.insert(
                 NewScenarioVersion(
                     scenarioID: id, version: number, status: Status.published.rawValue,
@@ -152,12 +152,9 @@ struct AuthoringService: Sendable {
             }
             try AuditLogRepository(db).record(
                 "scenario.publish", by: actor, target: "scenario:\(id)", detail: detail, at: clock.now)
-            return (
-                SavedVersionView(scenario: try summary(id, db: db), version: try view(stored, db: db)), stored.rowID,
-                scenario
-            )
+            return SavedVersionView(scenario: try summary(id, db: db), version: try view(stored, db: db))
         }
-        catalog.publish(row: row, scenario: scenario)
+        try catalog.refresh(scenarioID: id)
         return saved
     }
 
@@ -177,7 +174,7 @@ struct AuthoringService: Sendable {
                 detail: "version " + archived.map(String.init).joined(separator: ", ") + " archived", at: clock.now)
             return try self.summary(id, db: db)
         }
-        catalog.withdraw(scenarioID: id)
+        try catalog.refresh(scenarioID: id)
         return summary
     }
 

@@ -9,8 +9,10 @@ import WardSimStore
 /// change what a past encounter was graded against. Patient engines are built once per
 /// version (retrieval indexes the facts) and cached.
 final class ScenarioCatalog: @unchecked Sendable {
-    // `lock` protects `scenarios`, `engines` and `current`.
+    // `lock` protects `scenarios`, `engines` and `current`; `refreshLock` serialises
+    // `refresh(scenarioID:)` (taken before `lock`, never inside it).
     private let lock = NSLock()
+    private let refreshLock = NSLock()
     private var scenarios: [Int64: Scenario] = [:]
     private var engines: [Int64: PatientEngine] = [:]
     /// Scenario id → the row trainees get when they start it now.
@@ -96,16 +98,22 @@ final class ScenarioCatalog: @unchecked Sendable {
         return engine
     }
 
-    /// Makes `row` the version trainees start for its scenario (publishing an authored version).
-    func publish(row: Int64, scenario: Scenario) {
-        lock.withLock {
-            scenarios[row] = scenario
-            current[scenario.id] = row
+    /// Makes the version trainees start for `scenarioID` the one the database says is
+    /// published (none when it is archived), after an author published or archived it.
+    ///
+    /// Reading the committed state, rather than being told the row, keeps the catalog
+    /// right when two authors publish or archive at once: refreshes run one at a time
+    /// (`refreshLock`), and each reads after its own change committed, so the last one
+    /// applied is never older than the database.
+    func refresh(scenarioID: String) throws {
+        try refreshLock.withLock {
+            let stored = try database.read { db in try ScenarioVersionRepository(db).published(scenarioID: scenarioID) }
+            guard let stored else {
+                _ = lock.withLock { current.removeValue(forKey: scenarioID) }
+                return
+            }
+            let scenario = try scenario(row: stored.rowID)
+            lock.withLock { current[scenario.id] = stored.rowID }
         }
-    }
-
-    /// Withdraws a scenario from trainees (archiving).
-    func withdraw(scenarioID: String) {
-        _ = lock.withLock { current.removeValue(forKey: scenarioID) }
     }
 }

@@ -124,6 +124,16 @@ public struct ScenarioVersionRepository {
         ).map(Self.decode)
     }
 
+    /// The published version of `scenarioID` (the highest, should there be several), if any.
+    public func published(scenarioID: String) throws -> StoredScenarioVersion? {
+        try db.row(
+            """
+            SELECT * FROM scenario_versions WHERE scenario_id = ? AND status = 'published'
+            ORDER BY version DESC LIMIT 1
+            """, [scenarioID]
+        ).map(Self.decode)
+    }
+
     /// Moves every published version of `scenarioID` except `keeping` to `archived`
     /// (a newer version replaced it, or the scenario was withdrawn). Returns the versions
     /// archived.

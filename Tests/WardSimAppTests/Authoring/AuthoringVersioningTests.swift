@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WardSimStore
 
 @testable import WardSimApp
 
@@ -190,6 +191,35 @@ struct AuthoringVersioningTests {
         #expect(try await Self.offered("kept", to: trainee)?["version"] as? Int == 2)
         #expect(try await Self.offered("care-home-urosepsis", to: trainee) == nil)
         #expect(try await Self.offered("chest-pain-inferior-stemi", to: trainee) != nil)
+    }
+
+    /// Authors publishing and archiving at once: whatever order the requests ran in,
+    /// trainees are offered exactly what the database says is published.
+    @Test func concurrentPublishingAndArchivingLeaveTraineesWithWhatIsStored() async throws {
+        let app = try TestApp { $0.threads = 4 }
+        let author = try await app.signedInClient("ines", role: .instructor)
+        let trainee = try await app.signedInClient("tara", role: .trainee)
+        #expect(
+            try await author.request("POST", "/api/authoring/scenarios", json: try AuthoringFixtures.draft("raced"))
+                .status == 201)
+        for round in 0..<3 {
+            await withTaskGroup(of: Void.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        _ = try? await author.request(
+                            "POST", "/api/authoring/scenarios/raced/\((index + round) % 2 == 0 ? "publish" : "archive")"
+                        )
+                    }
+                }
+            }
+            let stored = try app.app.database.read { db in
+                try ScenarioVersionRepository(db).published(scenarioID: "raced")?.version
+            }
+            let offered = try await Self.offered("raced", to: trainee)?["version"] as? Int
+            #expect(
+                offered == stored,
+                "round \(round): trainees get \(String(describing: offered)), stored \(String(describing: stored))")
+        }
     }
 
     /// The trainee's case-library card for `id`, or nil when it is not offered.
