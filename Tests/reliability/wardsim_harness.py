@@ -24,7 +24,7 @@ PASSWORD = "correct horse battery staple"
 def binary() -> Path:
     """The wardsim binary: $WARDSIM_BIN, else the newer of the release and debug builds."""
     if os.environ.get("WARDSIM_BIN"):
-        return Path(os.environ["WARDSIM_BIN"])
+        return Path(os.environ["WARDSIM_BIN"]).resolve()
     builds = [ROOT / ".build" / kind / "wardsim" for kind in ("release", "debug")]
     present = [b for b in builds if b.exists()]
     if not present:
