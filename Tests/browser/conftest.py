@@ -30,7 +30,7 @@ import uuid
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -264,19 +264,33 @@ def visible(driver, css, timeout=30):
     return wait(driver, timeout).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
 
 
-def by_label(driver, text):
-    """The form control whose <label> reads exactly `text`."""
-    labels = [l for l in driver.find_elements(By.TAG_NAME, "label") if l.text.strip() == text]
-    assert labels, f"no label {text!r}"
-    target = labels[0].get_attribute("for")
-    return driver.find_element(By.ID, target) if target else labels[0].find_element(By.CSS_SELECTOR, "input, textarea, select")
+def by_label(driver, text, timeout=15):
+    """The form control whose <label> reads exactly `text`, waiting for the page's script
+    to render it (pages build their forms after their first fetch)."""
+    def find(d):
+        labels = [l for l in d.find_elements(By.TAG_NAME, "label") if l.text.strip() == text]
+        if not labels:
+            return False
+        target = labels[0].get_attribute("for")
+        return d.find_element(By.ID, target) if target else labels[0].find_element(
+            By.CSS_SELECTOR, "input, textarea, select")
+    try:
+        return wait(driver, timeout).until(find)
+    except TimeoutException:
+        raise AssertionError(f"no label {text!r} after {timeout} s") from None
 
 
-def button(driver, text):
-    for b in driver.find_elements(By.CSS_SELECTOR, "button, a.button"):
-        if b.is_displayed() and b.text.strip().split("\n")[0] == text:
-            return b
-    raise AssertionError(f"no visible button {text!r}")
+def button(driver, text, timeout=15):
+    """The visible button (or button-styled link) whose first line reads `text`."""
+    def find(d):
+        for b in d.find_elements(By.CSS_SELECTOR, "button, a.button"):
+            if b.is_displayed() and b.text.strip().split("\n")[0] == text:
+                return b
+        return False
+    try:
+        return wait(driver, timeout).until(find)
+    except TimeoutException:
+        raise AssertionError(f"no visible button {text!r} after {timeout} s") from None
 
 
 def sign_in(driver, user, expect_path=None, next_path=None):
