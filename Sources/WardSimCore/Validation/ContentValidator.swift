@@ -56,13 +56,18 @@ public struct ContentValidator: Sendable {
         var report = ContentReport()
         var buckets = files.map { ProblemList(file: $0.name) }
         var documents: [(index: Int, document: JSONValue, kind: ContentKind)] = []
+        // Parsing is independent per file: spread over the cores (a library of hundreds of
+        // scenarios is read at every start).
+        let parsed = files.concurrentMap { file in
+            Result { () throws(JSONParseError) in try JSONParser.parse(file.data) }
+        }
         for (index, file) in files.enumerated() {
-            do {
-                let document = try JSONParser.parse(file.data)
+            switch parsed[index] {
+            case .success(let document):
                 let kind = ContentKind.detect(document, name: file.name)
                 documents.append((index, document, kind))
                 report.counts[kind, default: 0] += 1
-            } catch {
+            case .failure(let error):
                 buckets[index].add(error)
                 report.counts[ContentKind.detect(nil, name: file.name), default: 0] += 1
             }
@@ -95,9 +100,18 @@ public struct ContentValidator: Sendable {
         let scenarioValidator = ScenarioValidator(competencyIDs: competencyIDs, defaults: report.defaults ?? defaults)
         var firstFileOfID: [String: String] = [:]
         var statuses: [String: Scenario.Status] = [:]
-        for entry in of(.scenario) {
+        // Each scenario's own rules and decoding run concurrently; what spans files (ids)
+        // is checked after, in file order.
+        let scenarioEntries = of(.scenario)
+        let checked = scenarioEntries.map { ($0.document, files[$0.index]) }.concurrentMap { document, file in
+            let problems = scenarioValidator.problems(in: document, file: file.name)
+            let decoded =
+                problems.isEmpty ? DecodingStep.decode(Scenario.self, from: file.data, file: file.name) : nil
+            return (problems: problems, decoded: decoded)
+        }
+        for (entry, result) in zip(scenarioEntries, checked) {
             let file = files[entry.index]
-            let problems = scenarioValidator.problems(in: entry.document, file: file.name)
+            let problems = result.problems
             buckets[entry.index].append(contentsOf: problems)
             let root = Node(entry.document)
             if let idNode = root["id"], let id = idNode.string {
@@ -108,8 +122,7 @@ public struct ContentValidator: Sendable {
                     statuses[id] = root["status"]?.string.flatMap(Scenario.Status.init(rawValue:)) ?? .draft
                 }
             }
-            if problems.isEmpty {
-                let decoded = DecodingStep.decode(Scenario.self, from: file.data, file: file.name)
+            if let decoded = result.decoded {
                 buckets[entry.index].append(contentsOf: decoded.problems)
                 if let scenario = decoded.value { report.scenarios.append(scenario) }
             }

@@ -18,6 +18,27 @@ enum TextSearch {
         return h.withUTF8 { hb in n.withUTF8 { nb in firstIndex(of: nb, in: hb) } }
     }
 
+    /// Whether `needle` (lowercase ASCII) occurs in `haystack` with ASCII letters compared
+    /// without case: for fixed markers, without lowercasing the whole text first.
+    static func containsIgnoringASCIICase(_ haystack: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        var h = haystack
+        return h.withUTF8 { hb in
+            guard hb.count >= n.count else { return false }
+            for start in 0...(hb.count - n.count) {
+                var j = 0
+                while j < n.count {
+                    let byte = hb[start + j]
+                    if ((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) != n[j] { break }
+                    j += 1
+                }
+                if j == n.count { return true }
+            }
+            return false
+        }
+    }
+
     private static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>)
         -> Int?
     {
