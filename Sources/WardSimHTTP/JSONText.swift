@@ -3,6 +3,8 @@
 enum JSONText {
     /// `value` as a JSON string literal, quotes included.
     static func quoted(_ value: String) -> String {
+        // Nearly every value (times, routes, ids, addresses) needs no escape.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + value + "\"" }
         var out = "\""
         out.reserveCapacity(value.utf8.count + 2)
         for scalar in value.unicodeScalars {

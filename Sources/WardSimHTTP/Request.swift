@@ -52,10 +52,8 @@ public struct Request: Sendable {
         return result
     }
 
-    /// 16 random hex digits.
-    public static func newID() -> String {
-        String(UInt64.random(in: .min ... .max), radix: 16).leftPadded(to: 16)
-    }
+    /// 16 hex digits, unique within the process (see `RequestID`).
+    public static func newID() -> String { RequestID.next() }
 }
 
 extension String {

@@ -35,6 +35,30 @@ struct RouterTests {
         #expect(route.pattern == "/api/scenarios/new")
     }
 
+    @Test func aLiteralPathForAnotherMethodStillReachesAParameterRoute() {
+        var router = Router()
+        router.add(.post, "/api/scenarios/{id}", .sync { _ in .text("param") })
+        router.add(.get, "/api/scenarios/new", .sync { _ in .text("literal") })
+        guard case .found(let route, let parameters) = router.match(.post, "/api/scenarios/new") else {
+            Issue.record("no match")
+            return
+        }
+        #expect(route.pattern == "/api/scenarios/{id}")
+        #expect(parameters == ["id": "new"])
+        for path in ["/api/scenarios/new/", "//api/scenarios/new"] {
+            guard case .found(let route, _) = router.match(.get, path) else {
+                Issue.record("no match for \(path)")
+                continue
+            }
+            #expect(route.pattern == "/api/scenarios/new", "\(path)")
+        }
+        guard case .found(let headed, _) = router.match(.head, "/api/scenarios/new") else {
+            Issue.record("HEAD is served by GET")
+            return
+        }
+        #expect(headed.pattern == "/api/scenarios/new")
+    }
+
     @Test func unknownPathIsNotFound() {
         guard case .notFound = Self.router().match(.get, "/api/nothing") else {
             Issue.record("expected 404")

@@ -17,12 +17,17 @@ struct EncounterService: Sendable {
     let clock: WallClock
     /// Where turns are counted by voice, fallback and guard refusal (nil in tools).
     var metrics: Metrics?
+    /// Folded encounters between requests (see `EncounterCache`): room for every open
+    /// encounter of a large cohort (a 20-question encounter folds to about 20 KB).
+    var cache = EncounterCache(capacity: 4096)
 
-    /// A loaded encounter: its row, the scenario version it is played on, and its machine.
+    /// A loaded encounter: its row, the scenario version it is played on, and its machine
+    /// folded to the log's `sequence`.
     struct Loaded {
         var stored: StoredEncounter
         var scenario: Scenario
         var machine: EncounterMachine
+        var sequence: Int
     }
 
     /// Starts `scenarioID` for `user` (practice encounters never count towards progress).
@@ -47,7 +52,7 @@ struct EncounterService: Sendable {
                 practice: practice, at: now)
             try repository.append(try Self.encode(machine.entries), to: id, state: machine.state.phase.rawValue)
             guard let stored = try repository.encounter(id: id) else { throw EncounterFailure.notFound }
-            return Loaded(stored: stored, scenario: scenario, machine: machine)
+            return Loaded(stored: stored, scenario: scenario, machine: machine, sequence: machine.entries.count)
         }
     }
 
@@ -63,7 +68,7 @@ struct EncounterService: Sendable {
         _ action: (inout EncounterMachine, Date) throws -> T
     ) throws -> (T, Loaded) {
         let now = clock.now
-        return try database.writeTransaction { db in
+        let (result, loaded) = try database.writeTransaction { db in
             var loaded = try load(id, user: user, db: db)
             let before = loaded.machine.entries.count
             let result: T
@@ -76,10 +81,13 @@ struct EncounterService: Sendable {
             if !added.isEmpty {
                 try EncounterRepository(db).append(
                     try Self.encode(added), to: id, state: loaded.machine.state.phase.rawValue)
+                loaded.sequence += added.count
             }
             try alongside(db)
             return (result, loaded)
         }
+        cache.store(loaded.machine, sequence: loaded.sequence, for: id)  // committed
+        return (result, loaded)
     }
 
     /// Asks the patient; the reply is recorded with the facts it disclosed. Returns the
@@ -126,7 +134,7 @@ struct EncounterService: Sendable {
     /// progress unless this is a practice run).
     func submit(_ id: String, user: AuthenticatedUser) throws -> (GradeReport, Loaded) {
         let now = clock.now
-        return try database.writeTransaction { db in
+        let (report, loaded) = try database.writeTransaction { db in
             var loaded = try load(id, user: user, db: db)
             let before = loaded.machine.entries.count
             do { try loaded.machine.submit(at: now) } catch let error as EncounterError {
@@ -135,6 +143,7 @@ struct EncounterService: Sendable {
             try EncounterRepository(db).append(
                 try Self.encode(Array(loaded.machine.entries[before...])), to: id,
                 state: loaded.machine.state.phase.rawValue)
+            loaded.sequence += loaded.machine.entries.count - before
             let report = grader.grade(scenario: loaded.scenario, entries: loaded.machine.entries)
             let scores = loaded.stored.practice ? [] : report.competencies.map { ($0.id, $0.score, $0.weight) }
             try GradeRepository(db).save(
@@ -144,6 +153,8 @@ struct EncounterService: Sendable {
             loaded.stored.submittedAt = now
             return (report, loaded)
         }
+        cache.store(loaded.machine, sequence: loaded.sequence, for: id)  // committed
+        return (report, loaded)
     }
 
     /// The stored grade of a submitted encounter (what the trainee was shown).
@@ -166,11 +177,24 @@ struct EncounterService: Sendable {
             throw EncounterFailure.notFound
         }
         let scenario = try catalog.scenario(row: stored.scenarioVersionRowID)
-        let entries = try repository.events(encounterID: id).map { event in
-            EncounterEntry(at: event.at, event: try JSONDecoder().decode(EncounterEvent.self, from: event.payload))
+        // Events are append-only: a cached fold of the first n events only needs what is newer.
+        let last = try repository.lastSequence(encounterID: id)
+        var machine: EncounterMachine
+        var folded = 0
+        if let cached = cache.machine(for: id), cached.sequence <= last {
+            (machine, folded) = cached
+        } else {
+            machine = try EncounterMachine(encounterID: id, scenario: scenario, defaults: defaults)
         }
-        let machine = try EncounterMachine(encounterID: id, scenario: scenario, defaults: defaults, entries: entries)
-        return Loaded(stored: stored, scenario: scenario, machine: machine)
+        if folded < last {
+            let decoder = JSONDecoder()
+            for event in try repository.events(encounterID: id, after: folded) {
+                try machine.append(try decoder.decode(EncounterEvent.self, from: event.payload), at: event.at)
+            }
+            // What this transaction read is committed (it reads before it appends).
+            cache.store(machine, sequence: last, for: id)
+        }
+        return Loaded(stored: stored, scenario: scenario, machine: machine, sequence: last)
     }
 
     static let encoder: JSONEncoder = {

@@ -55,8 +55,7 @@ public struct EncounterRepository {
 
     /// Appends `events` after the last one and moves the encounter to `state`.
     public func append(_ events: [(type: String, payload: Data, at: Date)], to id: String, state: String) throws {
-        var next =
-            (try db.scalar(Int.self, "SELECT MAX(seq) FROM encounter_events WHERE encounter_id = ?", [id]) ?? 0) + 1
+        var next = try lastSequence(encounterID: id) + 1
         for event in events {
             try db.execute(
                 "INSERT INTO encounter_events(encounter_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
@@ -70,10 +69,16 @@ public struct EncounterRepository {
             [state, now, submitted, id])
     }
 
-    /// Every event of an encounter in order.
-    public func events(encounterID: String) throws -> [StoredEvent] {
+    /// The sequence number of an encounter's last event (0 when it has none).
+    public func lastSequence(encounterID: String) throws -> Int {
+        try db.scalar(Int.self, "SELECT MAX(seq) FROM encounter_events WHERE encounter_id = ?", [encounterID]) ?? 0
+    }
+
+    /// The events of an encounter after sequence number `after` (all by default), in order.
+    public func events(encounterID: String, after: Int = 0) throws -> [StoredEvent] {
         try db.rows(
-            "SELECT seq, at, type, payload FROM encounter_events WHERE encounter_id = ? ORDER BY seq", [encounterID]
+            "SELECT seq, at, type, payload FROM encounter_events WHERE encounter_id = ? AND seq > ? ORDER BY seq",
+            [encounterID, after]
         )
         .map { row in
             StoredEvent(

@@ -12,7 +12,7 @@ enum UtteranceSplitter {
         var current = ""
         let chars = Array(text)
         func flush(_ question: Bool) {
-            let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = current.trimmedWhitespace
             if trimmed.contains(where: { $0.isLetter || $0.isNumber }) { parts.append((trimmed, question)) }
             current = ""
         }
@@ -53,7 +53,7 @@ enum UtteranceSplitter {
                     rest = rest[rest.index(cut, offsetBy: joiner.count)...]
                 }
                 result.append(String(rest))
-                return result.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                return result.map { $0.trimmedSpaces }.filter {
                     $0.contains(where: { $0.isLetter })
                 }
             }

@@ -78,7 +78,7 @@ public struct OutputGuard: Sendable {
         text = Self.removeDelimited(text, open: "[", close: "]")
         text = text.replacingOccurrences(of: "\"", with: "")
         let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return collapsed.trimmingCharacters(in: CharacterSet(charactersIn: " -:"))
+        return collapsed.trimmed(where: { " -:".contains($0) })
     }
 
     private var patientLabels: [String] {
@@ -124,22 +124,22 @@ public struct OutputGuard: Sendable {
 
     /// "assistant" left at the start of a line by a chat template ("<|im_start|>assistant\n…").
     private static func stripLeadingRoleWord(_ text: String) -> String {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = text.trimmedWhitespace
         for role in ["assistant", "user", "system", "model"] where t.lowercased().hasPrefix(role) {
             let rest = t.dropFirst(role.count)
             if rest.first.map({ $0.isNewline || $0 == ":" || $0 == " " }) ?? true {
-                t = String(rest).trimmingCharacters(in: .whitespacesAndNewlines)
+                t = String(rest).trimmedWhitespace
             }
         }
         return t
     }
 
     private static func stripLeadingLabel(_ text: String, labels: [String]) -> String {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = text.trimmedWhitespace
         while let colon = t.firstIndex(of: ":"), t.distance(from: t.startIndex, to: colon) <= 30 {
-            let label = t[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let label = t[..<colon].trimmedSpaces.lowercased()
             guard labels.contains(label) || label.hasPrefix("patient") else { break }
-            t = String(t[t.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            t = String(t[t.index(after: colon)...]).trimmedSpaces
         }
         return t
     }

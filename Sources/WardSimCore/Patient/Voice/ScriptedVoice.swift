@@ -71,11 +71,11 @@ public struct ScriptedVoice: PatientVoice {
             current.append(c)
             let atEnd = i + 1 == chars.count || chars[i + 1] == " "
             if ".!?".contains(c), atEnd {
-                result.append(current.trimmingCharacters(in: .whitespaces))
+                result.append(current.trimmedSpaces)
                 current = ""
             }
         }
-        let rest = current.trimmingCharacters(in: .whitespaces)
+        let rest = current.trimmedSpaces
         if !rest.isEmpty { result.append(rest) }
         return result
     }
