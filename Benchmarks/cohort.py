@@ -6,7 +6,13 @@ diagnosis, the AI recommendation, appraisal, submit. Reports throughput, p50/p99
 endpoint and errors for each N; RSS idle and the peak at the largest N (from /proc);
 and the start-up time with 500 scenarios.
 
-    Benchmarks/cohort [N ...]          (default: 100 500 1000)
+    Benchmarks/cohort [--think S] [N ...]      (default: 100 500 1000, closed loop)
+
+Without --think every trainee sends its next request the moment the last one is answered
+(a closed loop: latency is then N / throughput, a saturation test). With --think S each
+trainee pauses before every request for a random time with mean S seconds (exponential,
+seeded), as people reading a reply and typing the next question do: the latency a
+trainee sees at a given offered load.
 
 Bounded: every request has a 60 s timeout and each level stops after 300 s.
 """
@@ -16,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import random
 import resource
 import shutil
 import sqlite3
@@ -111,7 +118,12 @@ class Stats:
             self.errors[name] = self.errors.get(name, 0) + 1
 
 
+THINK = {"mean": 0.0, "random": None}
+
+
 async def timed(stats, conn, name, method, path, body=None, expect=(200,)):
+    if THINK["mean"] > 0:
+        await asyncio.sleep(THINK["random"].expovariate(1 / THINK["mean"]))
     began = time.perf_counter()
     try:
         status, headers, payload = await asyncio.wait_for(conn.request(method, path, body), 60)
@@ -213,7 +225,12 @@ def startup_with(count: int, work: Path) -> tuple[float, float]:
 
 
 def main():
-    levels = [int(a) for a in sys.argv[1:]] or [100, 500, 1000]
+    args = sys.argv[1:]
+    if args[:1] == ["--think"]:
+        THINK["mean"] = float(args[1])
+        args = args[2:]
+    THINK["random"] = random.Random(8)
+    levels = [int(a) for a in args] or [100, 500, 1000]
     resource.setrlimit(resource.RLIMIT_NOFILE, (8192, 8192))
     work = Path(tempfile.mkdtemp(prefix="wardsim-cohort-"))
     try:
@@ -243,7 +260,9 @@ def main():
             return results
 
         results = asyncio.run(run_all())
-        print(f"\nwardsim {os.environ['WARDSIM_BIN']} --threads {os.cpu_count()}; RSS idle {idle / 1024:.1f} MiB")
+        pacing = f"think time mean {THINK['mean']} s (exponential)" if THINK["mean"] > 0 else "closed loop, no think time"
+        print(f"\nwardsim {os.environ['WARDSIM_BIN']} --threads {os.cpu_count()}; {pacing}; "
+              f"RSS idle {idle / 1024:.1f} MiB")
         for n, seconds, stats, peak in results:
             total = sum(len(v) for v in stats.latency.values())
             errors = sum(stats.errors.values())

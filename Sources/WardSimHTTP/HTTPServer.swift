@@ -1,5 +1,6 @@
 import CMicroHTTPD
 import Foundation
+import Synchronization
 
 /// An HTTP server on libmicrohttpd: a thread pool of epoll loops calling a `Router`.
 ///
@@ -10,11 +11,12 @@ import Foundation
 /// server.stop()   // stop accepting, let in-flight requests finish, close
 /// ```
 public final class HTTPServer: @unchecked Sendable {
-    // `lock` protects `daemon`, `inFlight` and `liveStreams`; everything else is
-    // immutable after init.
+    // `lock` protects `daemon` and `liveStreams`; everything else is immutable after
+    // init or atomic.
     private let lock = NSLock()
     private var daemon: OpaquePointer?
-    private var inFlight = 0
+    /// Requests begun and not completed (atomic: both pool threads touch it per request).
+    private let inFlight = Atomic<Int>(0)
     private var liveStreams: [ObjectIdentifier: EventStream] = [:]
 
     public let configuration: ServerConfiguration
@@ -105,7 +107,7 @@ public final class HTTPServer: @unchecked Sendable {
         if listenSocket >= 0 { close(listenSocket) }
         for stream in lock.withLock({ Array(liveStreams.values) }) { stream.finish() }
         let deadline = Date().addingTimeInterval(configuration.shutdownGracePeriod)
-        while lock.withLock({ inFlight }) > 0 && Date() < deadline {
+        while inFlight.load(ordering: .acquiring) > 0 && Date() < deadline {
             usleep(10_000)
         }
         lock.withLock { daemon = nil }
@@ -117,8 +119,8 @@ public final class HTTPServer: @unchecked Sendable {
 
     // MARK: - Called from libmicrohttpd's threads
 
-    func beginRequest() { lock.withLock { inFlight += 1 } }
-    func endRequest() { lock.withLock { inFlight -= 1 } }
+    func beginRequest() { inFlight.add(1, ordering: .relaxed) }
+    func endRequest() { inFlight.subtract(1, ordering: .releasing) }
     func track(_ stream: EventStream) { lock.withLock { liveStreams[ObjectIdentifier(stream)] = stream } }
     func untrack(_ stream: EventStream) {
         _ = lock.withLock { liveStreams.removeValue(forKey: ObjectIdentifier(stream)) }

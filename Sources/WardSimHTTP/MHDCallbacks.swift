@@ -139,6 +139,12 @@ private let streamReader: MHD_ContentReaderCallback = { cls, _, buffer, max in
     }
 }
 
+/// Releases the `SharedBytes` a response retained, once libmicrohttpd is done with it.
+private let releaseSharedBytes: MHD_ContentReaderFreeCallback = { cls in
+    guard let cls else { return }
+    Unmanaged<SharedBytes>.fromOpaque(cls).release()
+}
+
 private let streamFree: MHD_ContentReaderFreeCallback = { cls in
     guard let cls else { return }
     Unmanaged<StreamContext>.fromOpaque(cls).release()
@@ -187,6 +193,9 @@ private func queue(
             MHD_create_response_from_buffer(
                 bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
         }
+    case .shared(let bytes):
+        mhdResponse = MHD_create_response_from_buffer_with_free_callback_cls(
+            bytes.count, bytes.buffer.baseAddress, releaseSharedBytes, Unmanaged.passRetained(bytes).toOpaque())
     case .stream(let stream):
         let context = StreamContext(stream: stream, connection: connection, server: server)
         state.stream = stream

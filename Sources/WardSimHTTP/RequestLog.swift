@@ -77,10 +77,24 @@ enum AccessLogLine {
     static func make(request: Request, status: Int, seconds: Double) -> String {
         let route = request.route.isEmpty ? "unmatched" : request.route
         let milliseconds = (seconds * 1_000_000).rounded() / 1000
-        return #"{"time":"# + JSONText.quoted(timestamp()) + #","method":"# + JSONText.quoted(request.method.rawValue)
-            + #","route":"# + JSONText.quoted(route) + #","status":"# + String(status) + #","durationMs":"#
-            + String(milliseconds) + #","requestId":"# + JSONText.quoted(request.id) + #","remote":"#
-            + JSONText.quoted(request.remoteAddress) + "}"
+        // Appended into one buffer: a chain of `+` allocated a string per piece.
+        var line = #"{"time":"#
+        line.reserveCapacity(192)
+        line += JSONText.quoted(timestamp())
+        line += #","method":"#
+        line += JSONText.quoted(request.method.rawValue)
+        line += #","route":"#
+        line += JSONText.quoted(route)
+        line += #","status":"#
+        line += String(status)
+        line += #","durationMs":"#
+        line += String(milliseconds)
+        line += #","requestId":"#
+        line += JSONText.quoted(request.id)
+        line += #","remote":"#
+        line += JSONText.quoted(request.remoteAddress)
+        line += "}"
+        return line
     }
 
     /// UTC time with milliseconds, ISO 8601.

@@ -9,6 +9,8 @@ public struct Response: Sendable {
     /// A response body. Streams feed Server-Sent Events to the client as they are produced.
     public enum Body: Sendable {
         case bytes(Data)
+        /// Bytes sent by pointer, not copied per response (static assets).
+        case shared(SharedBytes)
         case stream(EventStream)
     }
 
@@ -56,7 +58,10 @@ public struct Response: Sendable {
 
     /// The body's bytes, or empty for a stream (used by tests and logs).
     public var bodyData: Data {
-        if case .bytes(let data) = body { return data }
-        return Data()
+        switch body {
+        case .bytes(let data): data
+        case .shared(let bytes): bytes.data
+        case .stream: Data()
+        }
     }
 }

@@ -7,7 +7,7 @@ public import Foundation
 /// regular file inside the folder after resolving symlinks is never served.
 public struct StaticFiles: Sendable {
     struct Asset: Sendable {
-        let data: Data
+        let data: SharedBytes
         let contentType: String
         let etag: String
     }
@@ -31,7 +31,7 @@ public struct StaticFiles: Sendable {
             let relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
             let data = try Data(contentsOf: real)
             assets[relative] = Asset(
-                data: data, contentType: Self.mimeType(for: relative), etag: "\"\(Self.fnv1a(data))\"")
+                data: SharedBytes(data), contentType: Self.mimeType(for: relative), etag: "\"\(Self.fnv1a(data))\"")
         }
         self.assets = assets
     }
@@ -60,7 +60,7 @@ public struct StaticFiles: Sendable {
             return Response(status: 304, headers: headers)
         }
         headers.set("Content-Type", asset.contentType)
-        return Response(status: 200, headers: headers, body: .bytes(asset.data))
+        return Response(status: 200, headers: headers, body: .shared(asset.data))
     }
 
     /// Number of assets loaded.

@@ -48,6 +48,26 @@ struct StaticFilesTests {
         #expect(css == 200 && cssHeaders["content-type"] == "text/css; charset=utf-8")
     }
 
+    /// Assets are sent by pointer from one shared buffer: many clients at once must each
+    /// get every byte, and an empty file an empty body.
+    @Test func sharedBuffersReachConcurrentClientsWhole() async throws {
+        let (base, _) = try Self.makeAssets()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let root = base.appendingPathComponent("web")
+        var generator = SystemRandomNumberGenerator()
+        let large = Data((0..<300_000).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        try large.write(to: root.appendingPathComponent("large.bin"))
+        try Data().write(to: root.appendingPathComponent("empty.txt"))
+        let server = try Self.serve(try StaticFiles(root: root))
+        let bodies = try await withThrowingTaskGroup(of: Data.self) { group in
+            for _ in 0..<8 { group.addTask { try await server.get("/assets/large.bin").2 } }
+            return try await group.reduce(into: [Data]()) { $0.append($1) }
+        }
+        #expect(bodies.count == 8 && bodies.allSatisfy { $0 == large })
+        let (status, headers, body) = try await server.get("/assets/empty.txt")
+        #expect(status == 200 && body.isEmpty && headers["content-length"] == "0")
+    }
+
     @Test func ifNoneMatchGets304() throws {
         let (base, files) = try Self.makeAssets()
         defer { try? FileManager.default.removeItem(at: base) }
