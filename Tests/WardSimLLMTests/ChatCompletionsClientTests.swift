@@ -369,11 +369,9 @@ struct ChatCompletionsClientTests {
     }
 
     @Test func connectionRefusedFailsFast() async throws {
-        let upstream = try ScriptedUpstream(steps: [])
-        let url = upstream.baseURL
-        upstream.stop()
+        let dead = try RefusingPort()
         let start = ContinuousClock.now
-        let error = await llmError { _ = try await client(url).complete(makeRequest()) }
+        let error = await llmError { _ = try await client(dead.baseURL).complete(makeRequest()) }
         #expect(error?.kind == .connection)
         #expect(error?.message.contains("onnect") == true, "curl's own words: \(error?.message ?? "")")
         #expect(ContinuousClock.now - start < .seconds(1))

@@ -11,14 +11,6 @@ struct UpstreamPoolTests {
         try ScriptedUpstream(steps: [.delta(name), .finish("stop"), .done])
     }
 
-    /// A URL where nothing listens.
-    private func deadURL() throws -> String {
-        let upstream = try ScriptedUpstream(steps: [])
-        let url = upstream.baseURL
-        upstream.stop()
-        return url
-    }
-
     @Test func roundRobinOverHealthyUpstreams() async throws {
         let upstreams = try ["a", "b", "c"].map(named)
         let pool = try UpstreamPool(baseURLs: upstreams.map(\.baseURL), timeouts: testTimeouts)
@@ -68,7 +60,8 @@ struct UpstreamPoolTests {
 
     @Test func quickFailuresFailOverToTheNextUpstream() async throws {
         let healthy = try named("healthy")
-        let pool = try UpstreamPool(baseURLs: [try deadURL(), healthy.baseURL], timeouts: testTimeouts)
+        let dead = try RefusingPort()
+        let pool = try UpstreamPool(baseURLs: [dead.baseURL, healthy.baseURL], timeouts: testTimeouts)
         let result = try await pool.complete(makeRequest())
         #expect(result.text == "healthy")
         #expect(pool.status[0].restingFor != nil)
@@ -110,8 +103,9 @@ struct UpstreamPoolTests {
 
     @Test func everyUpstreamRestingFailsAtOnce() async throws {
         let metrics = RecordingMetrics()
+        let dead = [try RefusingPort(), try RefusingPort()]
         let pool = try UpstreamPool(
-            baseURLs: [try deadURL(), try deadURL()], timeouts: testTimeouts, coolDown: .seconds(30), metrics: metrics)
+            baseURLs: dead.map(\.baseURL), timeouts: testTimeouts, coolDown: .seconds(30), metrics: metrics)
         let first = await llmError { _ = try await pool.complete(makeRequest()) }
         #expect(first?.kind == .connection)
         let start = ContinuousClock.now

@@ -31,11 +31,46 @@ public enum TermMatcher {
         return words.contains { $0 == target || ($0.count == 3 && target.hasPrefix($0) && $0.first!.isLetter) }
     }
 
-    /// Whether `text` contains `term` as a case-insensitive substring (the key's rule for
-    /// findings and plan essentials).
+    /// Whether `text` contains `term` (the key's rule for findings and plan essentials):
+    /// case ignored, starting at the start of a word, so a stem such as "anticoagul" or
+    /// "hypertensi" finds every ending but "arm" is not found in "pharmacy" nor "mum" in
+    /// "maximum". A number must not run on into more digits ("26" is not in "260"), and a
+    /// term of three letters or fewer must end its word, or end it with a plural "s"
+    /// ("ste" is not found in "steroid").
     public static func containsTerm(_ text: String, _ term: String) -> Bool {
-        let t = TextNormalizer.fold(term).trimmingCharacters(in: .whitespaces)
-        return !t.isEmpty && TextSearch.contains(TextNormalizer.fold(text), t)
+        let needle = Array(TextNormalizer.fold(term).trimmed(where: { $0 == " " || $0 == "\t" }).utf8)
+        guard !needle.isEmpty else { return false }
+        let haystack = Array(TextNormalizer.fold(text).utf8)
+        guard haystack.count >= needle.count else { return false }
+        let shortWord = needle.count <= 3 && needle.allSatisfy(isWordByte) && !needle.allSatisfy(isDigit)
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            guard haystack[start..<(start + needle.count)].elementsEqual(needle) else { continue }
+            if isWordByte(needle[0]), start > 0, isWordByte(haystack[start - 1]) { continue }
+            let end = start + needle.count
+            let next: UInt8? = end < haystack.count ? haystack[end] : nil
+            if isDigit(needle[needle.count - 1]), let next, isDigit(next) || continuesDecimal(haystack, at: end) {
+                continue
+            }
+            if shortWord, let next, isWordByte(next) {
+                let plural = next == UInt8(ascii: "s") && (end + 1 == haystack.count || !isWordByte(haystack[end + 1]))
+                if !plural { continue }
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Letters and digits, any non-ASCII byte counting as part of a word.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || isDigit(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+
+    /// "1.6" followed by ".5": the number goes on.
+    private static func continuesDecimal(_ bytes: [UInt8], at index: Int) -> Bool {
+        index + 1 < bytes.count && (bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","))
+            && isDigit(bytes[index + 1])
     }
 
     private static let negations: Set<String> = ["not", "no", "non", "unlikely", "exclude", "excluded", "without"]
