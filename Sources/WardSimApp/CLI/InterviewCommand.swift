@@ -31,16 +31,7 @@ struct InterviewCommand: Command {
             options: [
                 .option("--scenario", "FILE", help: "The scenario file to interview."),
                 .flag("--json", help: "Print one JSON object per turn."),
-                .option(
-                    "--llm-url", "URL[,URL…]", help: "OpenAI-compatible base URL(s), used in turn.",
-                    environment: "WARDSIM_LLM_URL"),
-                .option(
-                    "--llm-model", "NAME", help: "Model name sent upstream.", environment: "WARDSIM_LLM_MODEL",
-                    default: "default"),
-                .option(
-                    "--llm-timeout", "SECONDS", help: "Per-turn LLM timeout.", environment: "WARDSIM_LLM_TIMEOUT",
-                    default: "20"),
-            ])
+            ] + LLMOptions.specs)
     }
 
     let scenarioPath: String
@@ -50,21 +41,11 @@ struct InterviewCommand: Command {
     init(_ arguments: ParsedArguments) throws {
         scenarioPath = try arguments.require("--scenario")
         json = arguments.has("--json")
-        configuration.llmURLs = (arguments.value("--llm-url") ?? "").split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
-        configuration.llmModel = try arguments.require("--llm-model")
-        guard let timeout = Double(try arguments.require("--llm-timeout")), timeout > 0, timeout <= 600 else {
-            throw UsageError("--llm-timeout must be a number of seconds from 0 to 600")
-        }
-        configuration.llmTimeoutSeconds = timeout
-        configuration.llmAPIKey = ProcessInfo.processInfo.environment["WARDSIM_LLM_API_KEY"]
+        try LLMOptions.read(arguments, into: &configuration)
     }
 
     func validate() throws {
-        for url in configuration.llmURLs where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-            throw UsageError("--llm-url must start with http:// or https://, got '\(url)'")
-        }
+        try LLMOptions.validate(configuration)
     }
 
     func run() throws -> Int32 {

@@ -42,16 +42,7 @@ struct ServeCommand: Command {
                 .option(
                     "--session-max", "HOURS", help: "Absolute session lifetime.", environment: "WARDSIM_SESSION_MAX",
                     default: "12"),
-                .option(
-                    "--llm-url", "URL[,URL…]", help: "OpenAI-compatible base URL(s), used in turn.",
-                    environment: "WARDSIM_LLM_URL"),
-                .option(
-                    "--llm-model", "NAME", help: "Model name sent upstream.", environment: "WARDSIM_LLM_MODEL",
-                    default: "default"),
-                .option(
-                    "--llm-timeout", "SECONDS", help: "Per-turn LLM timeout.", environment: "WARDSIM_LLM_TIMEOUT",
-                    default: "20"),
-            ])
+            ] + LLMOptions.specs)
     }
 
     var configuration = AppConfiguration()
@@ -69,24 +60,14 @@ struct ServeCommand: Command {
         configuration.tlsKeyPath = arguments.value("--tls-key")
         configuration.sessionIdleMinutes = try arguments.integer("--session-idle", in: 1...10080) ?? 30
         configuration.sessionAbsoluteHours = try arguments.integer("--session-max", in: 1...720) ?? 12
-        configuration.llmURLs = (arguments.value("--llm-url") ?? "").split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
-        configuration.llmModel = try arguments.require("--llm-model")
-        guard let timeout = Double(try arguments.require("--llm-timeout")), timeout > 0, timeout <= 600 else {
-            throw UsageError("--llm-timeout must be a number of seconds from 0 to 600")
-        }
-        configuration.llmTimeoutSeconds = timeout
-        configuration.llmAPIKey = ProcessInfo.processInfo.environment["WARDSIM_LLM_API_KEY"]
+        try LLMOptions.read(arguments, into: &configuration)
     }
 
     func validate() throws {
         if (configuration.tlsCertificatePath == nil) != (configuration.tlsKeyPath == nil) {
             throw UsageError("--tls-cert and --tls-key go together")
         }
-        for url in configuration.llmURLs where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-            throw UsageError("--llm-url must start with http:// or https://, got '\(url)'")
-        }
+        try LLMOptions.validate(configuration)
     }
 
     func run() throws -> Int32 {

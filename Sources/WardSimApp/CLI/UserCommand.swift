@@ -168,21 +168,24 @@ struct UserSetPasswordCommand: Command {
     }
 }
 
-/// `wardsim user disable --username U`.
-struct UserDisableCommand: Command {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            name: "disable", abstract: "Stop an account from signing in and end its sessions.",
-            options: [UserCommand.databaseOption, .option("--username", "NAME", help: "The account.")])
+/// `wardsim user disable|enable --username U`: the two set one switch on an account and
+/// take the same arguments, so they share everything but their name and the value set.
+protocol AccountSwitchCommand: Command {
+    /// What the command sets the account's `disabled` to.
+    static var disables: Bool { get }
+    var database: String { get }
+    var username: String { get }
+    var output: (String) -> Void { get }
+    init(database: String, username: String)
+}
+
+extension AccountSwitchCommand {
+    static var switchOptions: [OptionSpec] {
+        [UserCommand.databaseOption, .option("--username", "NAME", help: "The account.")]
     }
 
-    let database: String
-    let username: String
-    var output: (String) -> Void = { print($0) }
-
     init(_ arguments: ParsedArguments) throws {
-        database = try arguments.require("--db")
-        username = try arguments.require("--username")
+        self.init(database: try arguments.require("--db"), username: try arguments.require("--username"))
     }
 
     func validate() throws {
@@ -192,39 +195,44 @@ struct UserDisableCommand: Command {
     }
 
     func run() throws -> Int32 {
-        try UserCommand.setDisabled(true, username: username, database: database)
-        output("disabled \(username)")
+        try UserCommand.setDisabled(Self.disables, username: username, database: database)
+        output("\(Self.disables ? "disabled" : "enabled") \(username)")
         return 0
     }
 }
 
-/// `wardsim user enable --username U`.
-struct UserEnableCommand: Command {
+/// `wardsim user disable --username U`.
+struct UserDisableCommand: AccountSwitchCommand {
+    static let disables = true
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "enable", abstract: "Let a disabled account sign in again.",
-            options: [UserCommand.databaseOption, .option("--username", "NAME", help: "The account.")])
+            name: "disable", abstract: "Stop an account from signing in and end its sessions.", options: switchOptions)
     }
 
     let database: String
     let username: String
     var output: (String) -> Void = { print($0) }
 
-    init(_ arguments: ParsedArguments) throws {
-        database = try arguments.require("--db")
-        username = try arguments.require("--username")
+    init(database: String, username: String) {
+        self.database = database
+        self.username = username
+    }
+}
+
+/// `wardsim user enable --username U`.
+struct UserEnableCommand: AccountSwitchCommand {
+    static let disables = false
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(name: "enable", abstract: "Let a disabled account sign in again.", options: switchOptions)
     }
 
-    func validate() throws {
-        guard FileManager.default.fileExists(atPath: database) else {
-            throw CommandFailure("no database at \(database)")
-        }
-    }
+    let database: String
+    let username: String
+    var output: (String) -> Void = { print($0) }
 
-    func run() throws -> Int32 {
-        try UserCommand.setDisabled(false, username: username, database: database)
-        output("enabled \(username)")
-        return 0
+    init(database: String, username: String) {
+        self.database = database
+        self.username = username
     }
 }
 
