@@ -168,24 +168,30 @@ struct UserSetPasswordCommand: Command {
     }
 }
 
-/// `wardsim user disable|enable --username U`: the two set one switch on an account and
-/// take the same arguments, so they share everything but their name and the value set.
-protocol AccountSwitchCommand: Command {
+/// What `wardsim user disable` and `enable` differ in: their name, their help and the
+/// value they set; everything else is `AccountSwitchCommand`.
+protocol AccountSwitch {
+    static var name: String { get }
+    static var abstract: String { get }
     /// What the command sets the account's `disabled` to.
     static var disables: Bool { get }
-    var database: String { get }
-    var username: String { get }
-    var output: (String) -> Void { get }
-    init(database: String, username: String)
 }
 
-extension AccountSwitchCommand {
-    static var switchOptions: [OptionSpec] {
-        [UserCommand.databaseOption, .option("--username", "NAME", help: "The account.")]
+/// `wardsim user disable|enable --username U`: one switch on an account.
+struct AccountSwitchCommand<Switch: AccountSwitch>: Command {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            name: Switch.name, abstract: Switch.abstract,
+            options: [UserCommand.databaseOption, .option("--username", "NAME", help: "The account.")])
     }
 
+    let database: String
+    let username: String
+    var output: (String) -> Void = { print($0) }
+
     init(_ arguments: ParsedArguments) throws {
-        self.init(database: try arguments.require("--db"), username: try arguments.require("--username"))
+        database = try arguments.require("--db")
+        username = try arguments.require("--username")
     }
 
     func validate() throws {
@@ -195,46 +201,28 @@ extension AccountSwitchCommand {
     }
 
     func run() throws -> Int32 {
-        try UserCommand.setDisabled(Self.disables, username: username, database: database)
-        output("\(Self.disables ? "disabled" : "enabled") \(username)")
+        try UserCommand.setDisabled(Switch.disables, username: username, database: database)
+        output("\(Switch.disables ? "disabled" : "enabled") \(username)")
         return 0
     }
 }
 
 /// `wardsim user disable --username U`.
-struct UserDisableCommand: AccountSwitchCommand {
+enum DisableAccount: AccountSwitch {
+    static let name = "disable"
+    static let abstract = "Stop an account from signing in and end its sessions."
     static let disables = true
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            name: "disable", abstract: "Stop an account from signing in and end its sessions.", options: switchOptions)
-    }
-
-    let database: String
-    let username: String
-    var output: (String) -> Void = { print($0) }
-
-    init(database: String, username: String) {
-        self.database = database
-        self.username = username
-    }
 }
 
 /// `wardsim user enable --username U`.
-struct UserEnableCommand: AccountSwitchCommand {
+enum EnableAccount: AccountSwitch {
+    static let name = "enable"
+    static let abstract = "Let a disabled account sign in again."
     static let disables = false
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(name: "enable", abstract: "Let a disabled account sign in again.", options: switchOptions)
-    }
-
-    let database: String
-    let username: String
-    var output: (String) -> Void = { print($0) }
-
-    init(database: String, username: String) {
-        self.database = database
-        self.username = username
-    }
 }
+
+typealias UserDisableCommand = AccountSwitchCommand<DisableAccount>
+typealias UserEnableCommand = AccountSwitchCommand<EnableAccount>
 
 extension UserCommand {
     static func setDisabled(_ disabled: Bool, username: String, database: String) throws {
