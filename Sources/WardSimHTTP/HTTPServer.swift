@@ -180,6 +180,6 @@ public final class HTTPServer: @unchecked Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let route = request.route.isEmpty ? "unmatched" : request.route
         metrics.recordRequest(route: route, method: request.method.rawValue, status: status, seconds: seconds)
-        logger.log(AccessLogLine.make(request: request, status: status, seconds: seconds))
+        logger.logAccess(AccessRecord(request: request, status: status, duration: seconds))
     }
 }
