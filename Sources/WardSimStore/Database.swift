@@ -141,6 +141,10 @@ public final class Database {
     /// read-write on a file this process may not write, which SQLite quietly allows).
     public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
+    /// Whether a transaction is open (SQLite ends one by itself after some errors, such
+    /// as a full disk, which a caller running several units of work in it must notice).
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     /// The rowid of the last insert on this connection.
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 

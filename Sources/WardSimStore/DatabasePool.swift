@@ -14,6 +14,7 @@ public final class DatabasePool: @unchecked Sendable {
     private let readerLock = NSLock()
     private var idleReaders: [Database] = []
     private let readerSlots: DispatchSemaphore
+    let groupCommit = GroupCommit()
     public let path: String
 
     /// Opens the file, applies `migrator` on the writer, and prepares up to
@@ -55,6 +56,13 @@ public final class DatabasePool: @unchecked Sendable {
     /// work, every write throws `SQLITE_READONLY`.
     public var isReadOnly: Bool { writerLock.withLock { writer?.isReadOnly ?? true } }
 
+    /// Whether some thread holds the writer now (tests).
+    var isWriterBusy: Bool {
+        guard writerLock.try() else { return true }
+        writerLock.unlock()
+        return false
+    }
+
     /// Runs `body` on the writer connection, alone.
     ///
     /// A writer that SQLite opened read-only (the file was not writable at start) is
@@ -87,9 +95,37 @@ public final class DatabasePool: @unchecked Sendable {
         guard !reopened.isReadOnly else { throw readOnly }
     }
 
-    /// Runs `body` in an immediate transaction on the writer.
+    /// Runs `body` atomically on the writer and returns once it is durable.
+    ///
+    /// Transactions submitted at the same time share one commit (`GroupCommit`): each
+    /// runs in its own savepoint, so one that throws is rolled back alone and its error
+    /// returned to its caller, while the others commit.
     public func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
-        try write { db in try db.transaction { try body(db) } }
+        var result: Result<T, any Error>?
+        try withoutActuallyEscaping(body) { body in
+            let job = GroupCommit.Job { db in
+                do {
+                    try db.execute("SAVEPOINT unit")
+                    do {
+                        result = .success(try body(db))
+                        try db.execute("RELEASE unit")
+                    } catch {
+                        if db.isInTransaction {
+                            try? db.execute("ROLLBACK TO unit")
+                            try? db.execute("RELEASE unit")
+                        }
+                        throw error
+                    }
+                    return nil
+                } catch {
+                    result = .failure(error)
+                    return error
+                }
+            }
+            try groupCommit.run(job, writer: { try self.write($0) })
+        }
+        guard let result else { preconditionFailure("a write transaction finished without running") }
+        return try result.get()
     }
 
     /// Runs `body` on a reader connection (a snapshot of committed data).

@@ -100,7 +100,14 @@ struct EncounterService: Sendable {
         }
         let engine = try catalog.engine(row: loaded.stored.scenarioVersionRowID)
         let turn = await engine.respond(to: question, transcript: loaded.machine.state.transcript)
-        return (turn, try record(turn, in: id, user: user))
+        return (turn, try await recordOffPool(turn, in: id, user: user))
+    }
+
+    /// `record`, on a Dispatch thread: the commit waits for the disk, and a cooperative
+    /// thread blocked there (two on a two-core machine) could not take the next turn, so
+    /// turns could never arrive together to share a commit (`GroupCommit`).
+    func recordOffPool(_ turn: PatientTurn, in id: String, user: AuthenticatedUser) async throws -> Int {
+        try await offPool { [self] in try record(turn, in: id, user: user) }
     }
 
     /// Records a turn produced elsewhere (the streaming endpoint) and clears the question

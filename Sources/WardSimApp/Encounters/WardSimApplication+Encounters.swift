@@ -47,7 +47,7 @@ extension WardSimApplication {
                     stream.send(event: "token", data: chunk)
                 case .finished(let turn):
                     do {
-                        let number = try encounters.record(turn, in: id, user: user)
+                        let number = try await encounters.recordOffPool(turn, in: id, user: user)
                         stream.send(event: "done", data: Self.jsonText(TurnReply(turn, number: number)))
                     } catch {
                         let message = (error as? any HTTPResponseError)?.message ?? "The reply could not be saved."
