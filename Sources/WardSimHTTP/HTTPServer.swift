@@ -17,6 +17,8 @@ public final class HTTPServer: @unchecked Sendable {
     private var daemon: OpaquePointer?
     /// Requests begun and not completed (atomic: both pool threads touch it per request).
     private let inFlight = Atomic<Int>(0)
+    /// Set by `stop()`: new requests are answered 503 while in-flight ones finish.
+    private let draining = Atomic<Bool>(false)
     private var liveStreams: [ObjectIdentifier: EventStream] = [:]
 
     public let configuration: ServerConfiguration
@@ -103,8 +105,12 @@ public final class HTTPServer: @unchecked Sendable {
     /// event streams), then shuts the worker threads down. Safe to call twice.
     public func stop() {
         guard let current = lock.withLock({ daemon }) else { return }
-        let listenSocket = MHD_quiesce_daemon(current)
-        if listenSocket >= 0 { close(listenSocket) }
+        // Not `MHD_quiesce_daemon`: with a thread pool and epoll it races the worker
+        // threads, which take the listening socket out of their epoll sets themselves once
+        // they see the daemon quiesced, and libmicrohttpd aborts the process when the
+        // second removal fails ("Failed to remove listen FD from epoll set", seen in a test
+        // run). New requests are answered 503 (`Connection: close`) while these finish.
+        draining.store(true, ordering: .releasing)
         for stream in lock.withLock({ Array(liveStreams.values) }) { stream.finish() }
         let deadline = Date().addingTimeInterval(configuration.shutdownGracePeriod)
         while inFlight.load(ordering: .acquiring) > 0 && Date() < deadline {
@@ -118,6 +124,18 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     // MARK: - Called from libmicrohttpd's threads
+
+    /// Whether `stop()` has begun: new requests get `drainingResponse`.
+    var isDraining: Bool { draining.load(ordering: .acquiring) }
+
+    /// What a request that arrives while the server stops is told.
+    static func drainingResponse(requestID: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.set("Retry-After", "5")
+        headers.set("Connection", "close")
+        return .error(
+            HTTPError(503, "WardSim is restarting; try again in a moment.", headers: headers), requestID: requestID)
+    }
 
     func beginRequest() { inFlight.add(1, ordering: .relaxed) }
     func endRequest() { inFlight.subtract(1, ordering: .releasing) }

@@ -51,6 +51,13 @@ let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _
         let state = RequestState()
         conCls.pointee = Unmanaged.passRetained(state).toOpaque()
         server.beginRequest()
+        if server.isDraining {
+            let request = makeRequest(connection, url: url, method: method, body: Data())
+            state.responded = true
+            return queue(
+                HTTPServer.drainingResponse(requestID: request.id), for: request, on: connection, state: state,
+                server: server)
+        }
         if let declared = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
             let length = Int(String(cString: declared)), length > server.configuration.maxBodyBytes
         {

@@ -155,6 +155,11 @@ struct HTTPServerTests {
         async let slow = server.get("/slow")
         try await Task.sleep(for: .milliseconds(50))
         let stopper = Task.detached { server.server.stop() }
+        while !server.server.isDraining { try await Task.sleep(for: .milliseconds(5)) }
+        // While the slow request finishes, a new one is told to come back.
+        let turnedAway = try RawHTTP.send("GET /hello/x HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+        #expect(turnedAway.status == 503)
+        #expect(turnedAway.raw.lowercased().contains("connection: close"))
         let (status, _, body) = try await slow
         await stopper.value
         #expect(status == 200)
