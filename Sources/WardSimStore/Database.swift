@@ -137,6 +137,25 @@ public final class Database {
         }
     }
 
+    /// Runs `body` in a savepoint inside the open transaction: released when it returns,
+    /// rolled back alone when it throws (the rest of the transaction stands). If SQLite
+    /// ended the whole transaction after the error (a full disk), there is nothing left
+    /// to roll back to, and `isInTransaction` tells the caller.
+    public func savepoint<T>(_ name: String = "unit", _ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT \(name)")
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            if isInTransaction {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+            }
+            throw error
+        }
+    }
+
     /// True when SQLite opened the file read-only (asked for read-only, or asked for
     /// read-write on a file this process may not write, which SQLite quietly allows).
     public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }

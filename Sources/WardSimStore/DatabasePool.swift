@@ -104,23 +104,9 @@ public final class DatabasePool: @unchecked Sendable {
         var result: Result<T, any Error>?
         try withoutActuallyEscaping(body) { body in
             let job = GroupCommit.Job { db in
-                do {
-                    try db.execute("SAVEPOINT unit")
-                    do {
-                        result = .success(try body(db))
-                        try db.execute("RELEASE unit")
-                    } catch {
-                        if db.isInTransaction {
-                            try? db.execute("ROLLBACK TO unit")
-                            try? db.execute("RELEASE unit")
-                        }
-                        throw error
-                    }
-                    return nil
-                } catch {
-                    result = .failure(error)
-                    return error
-                }
+                result = Result { try db.savepoint { try body(db) } }
+                if case .failure(let error) = result { return error }
+                return nil
             }
             try groupCommit.run(job, writer: { try self.write($0) })
         }
