@@ -46,27 +46,27 @@ let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _
     guard let cls, let connection, let conCls, let uploadDataSize else { return .NO }
     let server = Unmanaged<HTTPServer>.fromOpaque(cls).takeUnretainedValue()
 
-    // First call: only headers are known. Refuse an oversize declared body before reading it.
+    // First call: only headers are known. Turn the request away while the server stops,
+    // or refuse an oversize declared body, before reading it.
     guard let existing = conCls.pointee else {
         let state = RequestState()
         conCls.pointee = Unmanaged.passRetained(state).toOpaque()
         server.beginRequest()
-        if server.isDraining {
+        // Answered before the body is read: the response is built from the request id.
+        func answerAtOnce(_ response: (String) -> Response) -> MHD_Result {
             let request = makeRequest(connection, url: url, method: method, body: Data())
             state.responded = true
-            return queue(
-                HTTPServer.drainingResponse(requestID: request.id), for: request, on: connection, state: state,
-                server: server)
+            return queue(response(request.id), for: request, on: connection, state: state, server: server)
+        }
+        if server.isDraining {
+            return answerAtOnce(HTTPServer.drainingResponse(requestID:))
         }
         if let declared = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
             let length = Int(String(cString: declared)), length > server.configuration.maxBodyBytes
         {
-            let request = makeRequest(connection, url: url, method: method, body: Data())
             let error = HTTPError(
                 413, "The request body is larger than the \(server.configuration.maxBodyBytes)-byte limit.")
-            state.responded = true
-            return queue(
-                .error(error, requestID: request.id), for: request, on: connection, state: state, server: server)
+            return answerAtOnce { .error(error, requestID: $0) }
         }
         return .YES
     }
