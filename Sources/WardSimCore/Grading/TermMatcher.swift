@@ -42,13 +42,15 @@ public enum TermMatcher {
         guard !needle.isEmpty else { return false }
         let haystack = Array(TextNormalizer.fold(text).utf8)
         guard haystack.count >= needle.count else { return false }
-        let shortWord = needle.count <= 3 && needle.allSatisfy(isWordByte) && !needle.allSatisfy(isDigit)
+        let shortWord = needle.count <= 3 && needle.allSatisfy(isWordByte) && !needle.allSatisfy(ASCIIByte.isDigit)
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
             guard haystack[start..<(start + needle.count)].elementsEqual(needle) else { continue }
             if isWordByte(needle[0]), start > 0, isWordByte(haystack[start - 1]) { continue }
             let end = start + needle.count
             let next: UInt8? = end < haystack.count ? haystack[end] : nil
-            if isDigit(needle[needle.count - 1]), let next, isDigit(next) || continuesDecimal(haystack, at: end) {
+            if ASCIIByte.isDigit(needle[needle.count - 1]), let next,
+                ASCIIByte.isDigit(next) || continuesDecimal(haystack, at: end)
+            {
                 continue
             }
             if shortWord, let next, isWordByte(next) {
@@ -62,15 +64,13 @@ public enum TermMatcher {
 
     /// Letters and digits, any non-ASCII byte counting as part of a word.
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || isDigit(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
+        byte >= 0x80 || ASCIIByte.isDigit(byte) || ASCIIByte.isLetter(byte)
     }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
     /// "1.6" followed by ".5": the number goes on.
     private static func continuesDecimal(_ bytes: [UInt8], at index: Int) -> Bool {
         index + 1 < bytes.count && (bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","))
-            && isDigit(bytes[index + 1])
+            && ASCIIByte.isDigit(bytes[index + 1])
     }
 
     private static let negations: Set<String> = ["not", "no", "non", "unlikely", "exclude", "excluded", "without"]

@@ -61,8 +61,8 @@ public struct DiagnosisMentions: Sendable {
         output.reserveCapacity(bytes.count)
         var pendingSpace = false
         for byte in bytes {
-            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+            let lower = ASCIIByte.lowered(byte)
+            if ASCIIByte.isLetter(lower) || ASCIIByte.isDigit(lower) {
                 if pendingSpace && !output.isEmpty { output.append(0x20) }
                 pendingSpace = false
                 output.append(lower)

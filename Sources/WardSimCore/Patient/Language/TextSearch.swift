@@ -29,8 +29,7 @@ enum TextSearch {
             for start in 0...(hb.count - n.count) {
                 var j = 0
                 while j < n.count {
-                    let byte = hb[start + j]
-                    if ((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) != n[j] { break }
+                    if ASCIIByte.lowered(hb[start + j]) != n[j] { break }
                     j += 1
                 }
                 if j == n.count { return true }
