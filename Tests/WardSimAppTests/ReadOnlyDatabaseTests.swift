@@ -29,9 +29,9 @@ struct ReadOnlyDatabaseTests {
         private(set) var port: Int = 0
 
         init(database: String, timeout: TimeInterval = 60) throws {
-            let root = TestApp.repositoryRoot
+            let (binary, root) = try ReadOnlyDatabaseTests.readableCopy()
             var arguments = [
-                ReadOnlyDatabaseTests.binary.path, "serve", "--port", "0", "--db", database,
+                binary.path, "serve", "--port", "0", "--db", database,
                 "--scenarios", root.appendingPathComponent("Scenarios").path,
                 "--curriculum", root.appendingPathComponent("Curriculum").path,
                 "--assets", root.appendingPathComponent("WebAssets").path,
@@ -84,6 +84,32 @@ struct ReadOnlyDatabaseTests {
             }
         }
     }
+
+    /// The binary and the shipped content where the server's user can read them. As root
+    /// the server runs as `nobody`, who may not be able to enter the checkout (a clone in a
+    /// `mktemp -d` folder is mode 0700): then they are copied, once, into a readable folder.
+    static func readableCopy() throws -> (binary: URL, content: URL) {
+        guard asRoot else { return (binary, TestApp.repositoryRoot) }
+        return try copyLock.withLock {
+            if let folder = copied { return (folder.appendingPathComponent("wardsim"), folder) }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wardsim-ro-content-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in ["Scenarios", "Curriculum", "WebAssets"] {
+                try FileManager.default.copyItem(
+                    at: TestApp.repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            }
+            try FileManager.default.copyItem(at: binary, to: folder.appendingPathComponent("wardsim"))
+            let readable = Process()
+            readable.executableURL = URL(fileURLWithPath: "/bin/chmod")
+            readable.arguments = ["-R", "a+rX", folder.path]
+            try readable.run()
+            readable.waitUntilExit()
+            copied = folder
+            return (folder.appendingPathComponent("wardsim"), folder)
+        }
+    }
+    private static let copyLock = NSLock()
+    nonisolated(unsafe) private static var copied: URL?  // guarded by `copyLock`
 
     /// A folder the server's user owns, holding a database with a trainee, a submitted
     /// encounter and an open one, and a signed-in browser's session for it.
